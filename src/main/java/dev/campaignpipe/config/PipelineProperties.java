@@ -1,0 +1,66 @@
+package dev.campaignpipe.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of the product, under {@code pipeline.}. Paths left empty are derived from
+ * {@link #dataDir()} so that one setting moves everything the product writes.
+ */
+@ConfigurationProperties("pipeline")
+public record PipelineProperties(
+		@DefaultValue("./data") Path dataDir,
+		@DefaultValue Csv csv,
+		@DefaultValue Categories categories,
+		@DefaultValue Suggestions suggestions) {
+
+	/** The primary CSV file. */
+	public Path csvPath() {
+		return csv.path() != null ? csv.path() : dataDir.resolve("campaigns.csv");
+	}
+
+	/** Folder for the writer's own state: spool, id high-water mark. */
+	public Path stateDir() {
+		return dataDir.resolve("state");
+	}
+
+	public record Csv(
+			Path path,
+			/* Upper bound of records written and fsync'd together. */
+			@DefaultValue("512") int maxBatch,
+			/* Capacity of the in-process queue; submitters wait when it is full. */
+			@DefaultValue("10000") int queueCapacity,
+			/* First and longest wait between attempts to reopen a locked CSV. */
+			@DefaultValue("200ms") Duration retryInitial,
+			@DefaultValue("5s") Duration retryMax,
+			/* How long a submitter waits for its acknowledgement before giving up. */
+			@DefaultValue("30s") Duration ackTimeout) {
+	}
+
+	/** Closed sets of the category fields, each with its canonical values and aliases. */
+	public record Categories(
+			@DefaultValue Category campaignType,
+			@DefaultValue Category marketingChannel,
+			@DefaultValue Category adFormat,
+			@DefaultValue Category deviceType,
+			@DefaultValue Category country,
+			@DefaultValue Category audienceSegment) {
+	}
+
+	/**
+	 * @param values canonical spellings, in the order the form lists them
+	 * @param aliases alternative spelling → canonical value (matched ignoring case, spaces and punctuation)
+	 */
+	public record Category(@DefaultValue List<String> values, @DefaultValue Map<String, String> aliases) {
+	}
+
+	/** Type-ahead suggestions for the free-text fields. */
+	public record Suggestions(@DefaultValue List<String> companies, @DefaultValue List<String> campaignNames) {
+	}
+
+}

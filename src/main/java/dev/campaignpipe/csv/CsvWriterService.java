@@ -1,0 +1,320 @@
+package dev.campaignpipe.csv;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.config.PipelineProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * The queue and its single writer thread (SPEC §6). Submitters enqueue and wait; the writer drains
+ * whatever is waiting as one batch, assigns ids, appends, fsyncs, and only then completes every
+ * request of the batch (group commit). While the CSV cannot be opened, batches are fsync'd to the
+ * spool instead and moved into the CSV, in id order and exactly once, when it opens again.
+ */
+@Service
+public class CsvWriterService implements CampaignQueue, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(CsvWriterService.class);
+
+	private final PipelineProperties.Csv settings;
+
+	private final CsvFile csv;
+
+	private final Spool spool;
+
+	private final IdSequence ids;
+
+	private final BlockingQueue<Pending> queue;
+
+	private final RecentReceipts recent = new RecentReceipts(10_000);
+
+	private final Counter csvRecords;
+
+	private final Counter spoolRecords;
+
+	private final DistributionSummary batchSizes;
+
+	private volatile boolean running;
+
+	private volatile Thread writer;
+
+	private volatile Instant lockedSince;
+
+	private volatile String lastError;
+
+	private Duration retryDelay;
+
+	private long nextRetryNanos;
+
+	@Autowired
+	public CsvWriterService(PipelineProperties properties, MeterRegistry meters) {
+		this(properties, meters, CsvFile.DEFAULT_OPENER);
+	}
+
+	CsvWriterService(PipelineProperties properties, MeterRegistry meters, CsvFile.Opener opener) {
+		this.settings = properties.csv();
+		this.csv = new CsvFile(properties.csvPath(), opener);
+		this.spool = new Spool(properties.stateDir().resolve("spool.csv"));
+		this.ids = new IdSequence(properties.stateDir().resolve("last-id"));
+		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+		this.retryDelay = settings.retryInitial();
+		this.csvRecords = meters.counter("pipeline.csv.records", "location", "csv");
+		this.spoolRecords = meters.counter("pipeline.csv.records", "location", "spool");
+		this.batchSizes = DistributionSummary.builder("pipeline.csv.batch.size").register(meters);
+		Gauge.builder("pipeline.queue.depth", queue, BlockingQueue::size).register(meters);
+		Gauge.builder("pipeline.spool.size", spool, Spool::size).register(meters);
+		Gauge.builder("pipeline.csv.locked", this, w -> w.lockedSince != null ? 1 : 0).register(meters);
+	}
+
+	@Override
+	public Receipt submit(Campaign campaign) {
+		if (!running) {
+			throw new PipelineUnavailableException("the pipeline is not running (starting up or shutting down)", null);
+		}
+		Pending pending = new Pending(campaign, new CompletableFuture<>());
+		long timeout = settings.ackTimeout().toMillis();
+		try {
+			if (!queue.offer(pending, timeout, TimeUnit.MILLISECONDS)) {
+				throw new PipelineUnavailableException("the write queue stayed full for " + timeout + " ms", null);
+			}
+			return pending.future().get(timeout, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PipelineUnavailableException("interrupted while waiting for the write", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new PipelineUnavailableException("the record could not be made durable: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new PipelineUnavailableException("the write was not confirmed within " + timeout + " ms", ex);
+		}
+	}
+
+	public WriterStatus status() {
+		return new WriterStatus(queue.size(), spool.size(), lockedSince != null, lockedSince, lastError, ids.last(),
+				csv.path().toString());
+	}
+
+	/** Where a record is, if this writer knows: the spool, or the CSV for recent ids. */
+	public Optional<Receipt> locate(long id) {
+		if (spool.ids().contains(id)) {
+			return recent.get(id).map(r -> new Receipt(r.stored(), Location.SPOOL));
+		}
+		return recent.get(id);
+	}
+
+	/** Ids currently waiting in the spool. */
+	public Set<Long> spooledIds() {
+		return Set.copyOf(spool.ids());
+	}
+
+	@Override
+	public void start() {
+		try {
+			spool.load();
+			long highest = Math.max(csv.maxIdInTail(), spool.ids().stream().mapToLong(Long::longValue).max().orElse(0));
+			ids.start(highest);
+			if (spool.isEmpty()) {
+				csv.repairTail();
+			}
+		}
+		catch (IOException ex) {
+			markLocked(ex); // e.g. the CSV is locked at start-up: spool until it opens
+		}
+		running = true;
+		writer = new Thread(this::run, "csv-writer");
+		writer.start();
+		log.info("CSV writer started on {} (next campaign_id {}, {} records waiting in the spool)", csv.path(),
+				ids.last() + 1, spool.size());
+	}
+
+	/** Drains the queue, then stops: every record accepted before shutdown is written. */
+	@Override
+	public void stop() {
+		running = false;
+		Thread thread = writer;
+		if (thread != null) {
+			try {
+				thread.join(settings.ackTimeout().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		List<Pending> late = new ArrayList<>();
+		queue.drainTo(late);
+		late.forEach(p -> p.future().completeExceptionally(new IOException("shutting down")));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Start before and stop after the web server, so requests in flight at shutdown are still written. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(settings.maxBatch());
+		while (running || !queue.isEmpty()) {
+			try {
+				Pending first = queue.poll(spool.isEmpty() ? 200 : waitMillis(), TimeUnit.MILLISECONDS);
+				if (first != null) {
+					batch.add(first);
+					queue.drainTo(batch, settings.maxBatch() - 1);
+					write(batch);
+					batch.clear();
+				}
+				if (!spool.isEmpty() && System.nanoTime() - nextRetryNanos >= 0) {
+					moveSpoolIntoCsv();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.error("CSV writer: unexpected failure", ex);
+				batch.forEach(p -> p.future().completeExceptionally(ex));
+				batch.clear();
+			}
+		}
+	}
+
+	private long waitMillis() {
+		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextRetryNanos - System.nanoTime()));
+	}
+
+	private void write(List<Pending> batch) {
+		List<StoredCampaign> stored = new ArrayList<>(batch.size());
+		List<Long> batchIds = new ArrayList<>(batch.size());
+		for (Pending pending : batch) {
+			StoredCampaign record = StoredCampaign.of(ids.next(), pending.campaign());
+			stored.add(record);
+			batchIds.add(record.id());
+		}
+		byte[] lines = CsvFormat.lines(stored);
+		Location location = null;
+		IOException failure = null;
+		long csvSizeBefore = 0;
+		try {
+			csvSizeBefore = csv.size();
+			if (spool.isEmpty()) {
+				csv.append(lines);
+				location = Location.CSV;
+				markWritable();
+			}
+		}
+		catch (IOException ex) {
+			markLocked(ex);
+		}
+		if (location == null) {
+			try {
+				// csvSizeBefore: rows a failed append left behind are found there when the spool moves
+				spool.append(lines, batchIds, csvSizeBefore);
+				location = Location.SPOOL;
+			}
+			catch (IOException ex) {
+				failure = ex;
+				log.error("CSV writer: neither the CSV nor the spool could be written", ex);
+			}
+		}
+		ids.saveMark();
+		batchSizes.record(batch.size());
+		(location == Location.CSV ? csvRecords : spoolRecords).increment(failure == null ? batch.size() : 0);
+		for (int i = 0; i < batch.size(); i++) {
+			Receipt receipt = new Receipt(stored.get(i), location);
+			if (failure == null) {
+				recent.put(receipt);
+				batch.get(i).future().complete(receipt);
+			}
+			else {
+				batch.get(i).future().completeExceptionally(failure);
+			}
+		}
+	}
+
+	/**
+	 * Moves every spooled row into the CSV, in id order, exactly once: rows that an interrupted
+	 * earlier move already appended (found by id in the part of the CSV written since spooling
+	 * began) are not appended again, and the spool is deleted only after the CSV is fsync'd.
+	 */
+	private void moveSpoolIntoCsv() {
+		try {
+			csv.repairTail();
+			long from = csv.size() >= spool.csvSizeAtStart() ? spool.csvSizeAtStart() : 0;
+			Set<Long> present = csv.idsFrom(from);
+			StringBuilder missing = new StringBuilder();
+			int moved = 0;
+			for (String row : spool.rowsInIdOrder()) {
+				if (!present.contains(Long.parseLong(row.substring(0, row.indexOf(','))))) {
+					missing.append(row);
+					moved++;
+				}
+			}
+			if (moved > 0) {
+				csv.append(missing.toString().getBytes(StandardCharsets.UTF_8));
+			}
+			int waiting = spool.size();
+			spool.clear();
+			markWritable();
+			log.info("CSV writable again: moved {} spooled records into {} ({} were already there)", moved, csv.path(),
+					waiting - moved);
+		}
+		catch (IOException ex) {
+			markLocked(ex);
+		}
+	}
+
+	private void markLocked(IOException ex) {
+		if (lockedSince == null) {
+			lockedSince = Instant.now();
+			retryDelay = settings.retryInitial();
+			log.warn("{} cannot be written ({}); records go to the spool until it can", csv.path(), ex.toString());
+		}
+		else {
+			retryDelay = retryDelay.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax()
+					: retryDelay.multipliedBy(2);
+		}
+		lastError = ex.toString();
+		nextRetryNanos = System.nanoTime() + retryDelay.toNanos();
+	}
+
+	private void markWritable() {
+		lockedSince = null;
+		lastError = null;
+	}
+
+	private record Pending(Campaign campaign, CompletableFuture<Receipt> future) {
+	}
+
+}

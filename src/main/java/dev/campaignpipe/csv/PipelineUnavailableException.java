@@ -1,0 +1,10 @@
+package dev.campaignpipe.csv;
+
+/** The writer could not make a record durable (queue full, disk failing, shutting down). */
+public class PipelineUnavailableException extends RuntimeException {
+
+	public PipelineUnavailableException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.campaignpipe.entry;
+
+import java.util.Map;
+
+import dev.campaignpipe.csv.PipelineUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Failures of the JSON API as {@code {"errors": {...}}} with a clear message and no stack trace. */
+@RestControllerAdvice(assignableTypes = CampaignApiController.class)
+class ApiErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
+	@ExceptionHandler(PipelineUnavailableException.class)
+	ResponseEntity<Map<String, Object>> unavailable(PipelineUnavailableException ex) {
+		log.warn("submission not acknowledged: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "1")
+			.body(Map.of("errors", Map.of("pipeline", ex.getMessage() + "; the record was not acknowledged, retry")));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.body(Map.of("errors", Map.of("body", "Content-Type must be application/json")));
+	}
+
+}

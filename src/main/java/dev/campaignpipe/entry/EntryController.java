@@ -1,0 +1,146 @@
+package dev.campaignpipe.entry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.campaignpipe.campaign.CampaignField;
+import dev.campaignpipe.campaign.CampaignInput;
+import dev.campaignpipe.campaign.CampaignValidator;
+import dev.campaignpipe.campaign.Categories;
+import dev.campaignpipe.campaign.DateInput;
+import dev.campaignpipe.campaign.Validation;
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csv.CampaignQueue;
+import dev.campaignpipe.csv.PipelineUnavailableException;
+import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.status.Banners;
+import dev.campaignpipe.status.CampaignLookup;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The entry form (SPEC §10: {@code GET /}, {@code POST /}). Works without JavaScript: invalid
+ * input comes back with the user's values and a message beside each bad field; a valid one
+ * redirects to its confirmation, so reloading that page never submits twice.
+ */
+@Controller
+class EntryController {
+
+	private final CampaignValidator validator;
+
+	private final CampaignQueue queue;
+
+	private final Categories categories;
+
+	private final PipelineProperties properties;
+
+	private final Banners banners;
+
+	private final CampaignLookup lookup;
+
+	private final Clock clock;
+
+	EntryController(CampaignValidator validator, CampaignQueue queue, Categories categories,
+			PipelineProperties properties, Banners banners, CampaignLookup lookup, Clock clock) {
+		this.validator = validator;
+		this.queue = queue;
+		this.categories = categories;
+		this.properties = properties;
+		this.banners = banners;
+		this.lookup = lookup;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String form(Model model) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put(CampaignField.DATE.key(), LocalDate.now(clock).toString());
+		return showForm(model, values, Map.of(), null);
+	}
+
+	@PostMapping("/")
+	String submit(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		CampaignInput.Builder input = CampaignInput.builder();
+		Map<String, String> values = new LinkedHashMap<>();
+		for (CampaignField field : CampaignField.values()) {
+			String value = params.getFirst(field.key());
+			input.set(field, value);
+			values.put(field.key(), value == null ? "" : value);
+		}
+		Validation validation = validator.validate(input.build(), DateInput.ISO);
+		if (!validation.isValid()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return showForm(model, values, validation.errorsByKey(), "Please correct the highlighted fields.");
+		}
+		try {
+			Receipt receipt = queue.submit(validation.campaign());
+			redirect.addFlashAttribute("receipt", receipt);
+			return "redirect:/campaigns/" + receipt.stored().id();
+		}
+		catch (PipelineUnavailableException ex) {
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			return showForm(model, values, Map.of(), "Not saved: " + ex.getMessage() + ". Your entries are kept below; submit again.");
+		}
+	}
+
+	@GetMapping("/campaigns/{id}")
+	String confirmation(@PathVariable long id, Model model, HttpServletResponse response) {
+		Receipt receipt = (Receipt) model.getAttribute("receipt");
+		if (receipt == null) {
+			receipt = lookup.find(id).orElse(null);
+		}
+		if (receipt == null) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("message", "No campaign with id " + id + ".");
+			return "error";
+		}
+		model.addAttribute("receipt", receipt);
+		model.addAttribute("record", receipt.stored());
+		model.addAttribute("kpis", KpiDisplay.lines(receipt.stored()));
+		model.addAttribute("fmt", new Formats());
+		model.addAttribute("banners", banners.current());
+		return "confirmation";
+	}
+
+	private String showForm(Model model, Map<String, String> values, Map<String, String> errors, String notice) {
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("notice", notice);
+		model.addAttribute("banners", banners.current());
+		model.addAttribute("campaignTypes", categories.values(CampaignField.CAMPAIGN_TYPE));
+		model.addAttribute("channels", categories.values(CampaignField.MARKETING_CHANNEL));
+		model.addAttribute("adFormats", categories.values(CampaignField.AD_FORMAT));
+		model.addAttribute("deviceTypes", categories.values(CampaignField.DEVICE_TYPE));
+		model.addAttribute("countries", categories.values(CampaignField.COUNTRY));
+		model.addAttribute("segments", categories.values(CampaignField.AUDIENCE_SEGMENT));
+		model.addAttribute("companies", properties.suggestions().companies());
+		model.addAttribute("campaignNames", properties.suggestions().campaignNames());
+		model.addAttribute("today", LocalDate.now(clock).toString());
+		return "form";
+	}
+
+	/** Formatting helpers the templates call. */
+	static final class Formats {
+
+		public String money(java.math.BigDecimal value) {
+			return KpiDisplay.money(value);
+		}
+
+		public String count(long value) {
+			return KpiDisplay.count(value);
+		}
+
+	}
+
+}

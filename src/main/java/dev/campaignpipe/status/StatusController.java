@@ -1,0 +1,76 @@
+package dev.campaignpipe.status;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.campaignpipe.csv.CsvWriterService;
+import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.csv.WriterStatus;
+import dev.campaignpipe.entry.ApiViews;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Where records are in the pipeline: {@code GET /api/pipeline/status}, {@code GET /api/campaigns/{id}} and the status page. */
+@Controller
+class StatusController {
+
+	private final CsvWriterService writer;
+
+	private final CampaignLookup lookup;
+
+	private final Banners banners;
+
+	StatusController(CsvWriterService writer, CampaignLookup lookup, Banners banners) {
+		this.writer = writer;
+		this.lookup = lookup;
+		this.banners = banners;
+	}
+
+	@GetMapping("/api/pipeline/status")
+	@ResponseBody
+	Map<String, Object> status() {
+		WriterStatus w = writer.status();
+		Map<String, Object> csv = new LinkedHashMap<>();
+		csv.put("path", w.csvPath());
+		csv.put("locked", w.csvLocked());
+		csv.put("locked_since", w.lockedSince() == null ? null : w.lockedSince().toString());
+		csv.put("last_error", w.lastError());
+		csv.put("last_campaign_id", w.lastId());
+		Map<String, Object> status = new LinkedHashMap<>();
+		status.put("queue_depth", w.queueDepth());
+		status.put("spool_size", w.spoolSize());
+		status.put("csv", csv);
+		return status;
+	}
+
+	@GetMapping("/api/campaigns/{id}")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> campaign(@PathVariable long id) {
+		return lookup.find(id).map(StatusController::view).map(ResponseEntity::ok).orElseGet(
+				() -> ResponseEntity.status(404).body(Map.of("errors", Map.of("campaign_id", "no campaign with id " + id))));
+	}
+
+	private static Map<String, Object> view(Receipt receipt) {
+		Map<String, Object> pipeline = new LinkedHashMap<>();
+		pipeline.put("queued", false);
+		pipeline.put("in_csv", receipt.location() == dev.campaignpipe.csv.Location.CSV);
+		pipeline.put("in_spool", receipt.location() == dev.campaignpipe.csv.Location.SPOOL);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("record", ApiViews.record(receipt.stored()));
+		body.put("pipeline", pipeline);
+		return body;
+	}
+
+	@GetMapping("/status")
+	String page(Model model) {
+		model.addAttribute("status", status());
+		model.addAttribute("banners", banners.current());
+		return "status";
+	}
+
+}
