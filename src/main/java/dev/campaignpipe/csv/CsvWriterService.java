@@ -123,10 +123,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	/** Where a record is, if this writer knows: the spool, or the CSV for recent ids. */
 	public Optional<Receipt> locate(long id) {
-		if (spool.ids().contains(id)) {
-			return recent.get(id).map(r -> new Receipt(r.stored(), Location.SPOOL));
-		}
-		return recent.get(id);
+		Location location = spool.ids().contains(id) ? Location.SPOOL : Location.CSV;
+		return recent.get(id).map(r -> new Receipt(r.stored(), location));
 	}
 
 	/** Ids currently waiting in the spool. */

@@ -1,0 +1,149 @@
+package dev.campaignpipe.csv;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.campaign.TestCampaigns;
+import dev.campaignpipe.support.CsvAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvWriterServiceTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void manyThreadsSubmittingAtOnceGetUniqueIdsEachWrittenExactlyOnce() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		int threads = 32;
+		int perThread = 150;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<List<Long>>> futures = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			futures.add(pool.submit(() -> {
+				List<Long> ids = new ArrayList<>();
+				for (int i = 0; i < perThread; i++) {
+					ids.add(writer.submit(TestCampaigns.workedExample()).stored().id());
+				}
+				return ids;
+			}));
+		}
+		List<Long> acknowledged = new ArrayList<>();
+		for (Future<List<Long>> future : futures) {
+			acknowledged.addAll(future.get());
+		}
+		pool.shutdown();
+		writer.stop();
+
+		assertThat(new HashSet<>(acknowledged)).hasSize(threads * perThread);
+		List<Long> inFile = CsvAssertions.ids(CsvAssertions.readValidCsv(dir.resolve("campaigns.csv")));
+		assertThat(inFile).hasSize(threads * perThread).doesNotHaveDuplicates();
+		assertThat(new HashSet<>(inFile)).isEqualTo(new HashSet<>(acknowledged));
+		assertThat(inFile).as("ids increase in file order").isSorted();
+		// each thread saw its own ids increase: acknowledgement order follows write order
+		for (Future<List<Long>> future : futures) {
+			assertThat(future.get()).isSorted();
+		}
+	}
+
+	@Test
+	void idsContinueAfterARestartAndAreNeverReused() throws Exception {
+		CsvWriterService first = WriterHarness.start(dir);
+		for (int i = 0; i < 5; i++) {
+			first.submit(TestCampaigns.workedExample());
+		}
+		first.stop();
+		CsvWriterService second = WriterHarness.start(dir);
+		assertThat(second.submit(TestCampaigns.workedExample()).stored().id()).isEqualTo(6);
+		second.stop();
+
+		// rows deleted from the CSV by hand: their ids still are not handed out again
+		Path csv = dir.resolve("campaigns.csv");
+		List<String> lines = Files.readAllLines(csv);
+		Files.write(csv, (String.join("\r\n", lines.subList(0, 3)) + "\r\n").getBytes(StandardCharsets.UTF_8));
+		CsvWriterService third = WriterHarness.start(dir);
+		assertThat(third.submit(TestCampaigns.workedExample()).stored().id()).isEqualTo(7);
+		third.stop();
+	}
+
+	@Test
+	void tornLastLineIsRemovedAtStartUp() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		writer.submit(TestCampaigns.workedExample());
+		writer.submit(TestCampaigns.workedExample());
+		writer.stop();
+		Path csv = dir.resolve("campaigns.csv");
+		Files.writeString(csv, "3,Amazon,App Ins", java.nio.file.StandardOpenOption.APPEND);
+
+		CsvWriterService restarted = WriterHarness.start(dir);
+		Receipt receipt = restarted.submit(TestCampaigns.workedExample());
+		restarted.stop();
+		List<CsvRecord> rows = CsvAssertions.readValidCsv(csv);
+		assertThat(CsvAssertions.ids(rows)).containsExactly(1L, 2L, receipt.stored().id());
+	}
+
+	@Test
+	void lastLineMissingOnlyItsLineBreakIsKept() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		writer.submit(TestCampaigns.workedExample());
+		writer.stop();
+		Path csv = dir.resolve("campaigns.csv");
+		String text = Files.readString(csv);
+		Files.writeString(csv, text.substring(0, text.length() - 2)); // as saved by a tool that drops the final CRLF
+
+		CsvWriterService restarted = WriterHarness.start(dir);
+		restarted.submit(TestCampaigns.workedExample());
+		restarted.stop();
+		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(csv))).containsExactly(1L, 2L);
+	}
+
+	@Test
+	void nonAsciiCompanyRoundTripsAndFormulaIsNeutralizedInTheFile() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		writer.submit(TestCampaigns.withCompany("Müller & Søn Café 東京"));
+		writer.submit(TestCampaigns.withCompany("=cmd|' /C calc'!A0"));
+		writer.stop();
+		List<CsvRecord> rows = CsvAssertions.readValidCsv(dir.resolve("campaigns.csv"));
+		assertThat(rows.get(0).getField(1)).isEqualTo("Müller & Søn Café 東京");
+		assertThat(rows.get(1).getField(1)).isEqualTo("'=cmd|' /C calc'!A0");
+	}
+
+	@Test
+	void shutdownWritesEverythingAlreadyQueued() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<StoredCampaign>> futures = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			futures.add(pool.submit(() -> writer.submit(TestCampaigns.workedExample()).stored()));
+		}
+		Set<Long> acknowledged = Collections.synchronizedSet(new HashSet<>());
+		Thread.sleep(20);
+		writer.stop();
+		for (Future<StoredCampaign> f : futures) {
+			try {
+				acknowledged.add(f.get().id());
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				assertThat(ex.getCause()).isInstanceOf(PipelineUnavailableException.class); // arrived after shutdown began
+			}
+		}
+		pool.shutdown();
+		assertThat(acknowledged).isNotEmpty();
+		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(dir.resolve("campaigns.csv")))).containsAll(acknowledged);
+	}
+
+}
