@@ -1,0 +1,101 @@
+package dev.campaignpipe.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The packaged product running in its own JVM, so a test can kill it with SIGKILL
+ * ({@link #kill()}) the way a power cut or a task manager would, and start it again.
+ */
+public final class ChildApp implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private ChildApp(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/** Starts the jar built by {@code package} on {@code dataDir} and waits until it is healthy. */
+	public static ChildApp start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", jar().toString(), "--server.port=" + port, "--pipeline.data-dir=" + dataDir));
+		command.addAll(List.of(extraArgs));
+		Path log = Files.createTempFile("child-app", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ChildApp app = new ChildApp(process, port, log);
+		app.awaitHealthy(Duration.ofSeconds(90));
+		return app;
+	}
+
+	static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("campaign-pipeline-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("run 'package' first: no jar in target/"));
+		}
+	}
+
+	private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("child exited: " + Files.readString(log));
+			}
+			try {
+				HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (r.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("child not healthy within " + timeout + ": " + Files.readString(log));
+	}
+
+	public URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	/** SIGKILL: no shutdown hook, no drain, no flush. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor();
+	}
+
+	/** SIGTERM: a normal shutdown. */
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		process.waitFor();
+	}
+
+	public String log() throws IOException {
+		return Files.readString(log);
+	}
+
+}
