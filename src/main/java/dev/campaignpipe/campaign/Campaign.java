@@ -32,4 +32,10 @@ public record Campaign(
 		dataQuality = dataQuality == null ? "" : dataQuality;
 	}
 
+	/** The same record carrying a data-quality flag (empty for none). */
+	public Campaign withDataQuality(String flag) {
+		return new Campaign(company, name, type, channel, adFormat, date, impressions, clicks, conversions, adSpend,
+				deviceType, country, audienceSegment, revenue, flag);
+	}
+
 }

@@ -37,10 +37,7 @@ public record Validation(Campaign campaign, Map<CampaignField, String> errors) {
 		if (campaign == null) {
 			return null;
 		}
-		Campaign c = campaign;
-		return new Campaign(c.company(), c.name(), c.type(), c.channel(), c.adFormat(), c.date(), c.impressions(),
-				c.clicks(), c.conversions(), c.adSpend(), c.deviceType(), c.country(), c.audienceSegment(), c.revenue(),
-				summary());
+		return campaign.withDataQuality(summary());
 	}
 
 }

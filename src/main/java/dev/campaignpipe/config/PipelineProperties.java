@@ -17,7 +17,8 @@ public record PipelineProperties(
 		@DefaultValue("./data") Path dataDir,
 		@DefaultValue Csv csv,
 		@DefaultValue Categories categories,
-		@DefaultValue Suggestions suggestions) {
+		@DefaultValue Suggestions suggestions,
+		@DefaultValue Sync sync) {
 
 	/** The primary CSV file. */
 	public Path csvPath() {
@@ -57,6 +58,27 @@ public record PipelineProperties(
 	 * @param aliases alternative spelling → canonical value (matched ignoring case, spaces and punctuation)
 	 */
 	public record Category(@DefaultValue List<String> values, @DefaultValue Map<String, String> aliases) {
+	}
+
+	/** How the CSV is mirrored into the database (SPEC §7). */
+	public record Sync(
+			/* Turn the database mirror off entirely (the CSV stays the primary source). */
+			@DefaultValue("true") boolean enabled,
+			/* Longest wait between looks at the CSV when no change was signalled. */
+			@DefaultValue("1s") Duration pollInterval,
+			/* Lines loaded per transaction. */
+			@DefaultValue("5000") int batchLines,
+			/* Reading of dates such as 03-04-2024 in rows re-saved by Excel. */
+			@DefaultValue("day-first") AmbiguousDates ambiguousDates,
+			/* Longest wait between attempts while the database is unreachable. */
+			@DefaultValue("30s") Duration retryMax) {
+	}
+
+	/** Which number comes first in a date like 03-04-2024; unambiguous dates are read either way. */
+	public enum AmbiguousDates {
+
+		DAY_FIRST, MONTH_FIRST
+
 	}
 
 	/** Type-ahead suggestions for the free-text fields. */

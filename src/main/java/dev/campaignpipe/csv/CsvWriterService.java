@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +42,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(CsvWriterService.class);
 
 	private final PipelineProperties.Csv settings;
+
+	private final ApplicationEventPublisher events;
 
 	private final CsvFile csv;
 
@@ -68,14 +71,19 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	private Duration retryDelay;
 
+	/** CSV size after this writer's last append; any other size means another program wrote to it. */
+	private long expectedCsvSize = -1;
+
 	private long nextRetryNanos;
 
 	@Autowired
-	public CsvWriterService(PipelineProperties properties, MeterRegistry meters) {
-		this(properties, meters, CsvFile.DEFAULT_OPENER);
+	public CsvWriterService(PipelineProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
+		this(properties, meters, CsvFile.DEFAULT_OPENER, events);
 	}
 
-	CsvWriterService(PipelineProperties properties, MeterRegistry meters, CsvFile.Opener opener) {
+	CsvWriterService(PipelineProperties properties, MeterRegistry meters, CsvFile.Opener opener,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.settings = properties.csv();
 		this.csv = new CsvFile(properties.csvPath(), opener);
 		this.spool = new Spool(properties.stateDir().resolve("spool.csv"));
@@ -213,6 +221,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	private void write(List<Pending> batch) {
+		followExternalEdits();
 		List<StoredCampaign> stored = new ArrayList<>(batch.size());
 		List<Long> batchIds = new ArrayList<>(batch.size());
 		for (Pending pending : batch) {
@@ -228,8 +237,10 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			csvSizeBefore = csv.size();
 			if (spool.isEmpty()) {
 				csv.append(lines);
+				expectedCsvSize = csv.size();
 				location = Location.CSV;
 				markWritable();
+				events.publishEvent(new CsvAppended(batch.size()));
 			}
 		}
 		catch (IOException ex) {
@@ -262,6 +273,23 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	/**
+	 * Rows pasted into the CSV by hand (or by another tool) may carry ids above ours: continue after
+	 * them. A stat per batch notices; the tail is read only when the size is not the one we left.
+	 */
+	private void followExternalEdits() {
+		try {
+			long size = csv.size();
+			if (size != expectedCsvSize) {
+				ids.start(Math.max(ids.last(), csv.maxIdInTail()));
+				expectedCsvSize = size;
+			}
+		}
+		catch (IOException ex) {
+			// the append below reports the problem
+		}
+	}
+
+	/**
 	 * Moves every spooled row into the CSV, in id order, exactly once: rows that an interrupted
 	 * earlier move already appended (found by id in the part of the CSV written since spooling
 	 * began) are not appended again, and the spool is deleted only after the CSV is fsync'd.
@@ -285,6 +313,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			int waiting = spool.size();
 			spool.clear();
 			markWritable();
+			events.publishEvent(new CsvAppended(moved));
 			log.info("CSV writable again: moved {} spooled records into {} ({} were already there)", moved, csv.path(),
 					waiting - moved);
 		}

@@ -2,10 +2,14 @@ package dev.campaignpipe.status;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterStatus;
+import dev.campaignpipe.sync.SyncStatus;
+import dev.campaignpipe.sync.SyncWorker;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Turns the pipeline's state into the sentences a person sees at the top of the form. */
@@ -14,8 +18,16 @@ public class Banners {
 
 	private final CsvWriterService writer;
 
-	public Banners(CsvWriterService writer) {
+	private final Supplier<SyncStatus> sync;
+
+	public Banners(CsvWriterService writer, Supplier<SyncStatus> sync) {
 		this.writer = writer;
+		this.sync = sync;
+	}
+
+	@Autowired
+	public Banners(CsvWriterService writer, SyncWorker sync) {
+		this(writer, sync::status);
 	}
 
 	public List<Banner> current() {
@@ -26,6 +38,11 @@ public class Banners {
 			int waiting = status.spoolSize();
 			banners.add(new Banner("warning", file + " is open in another program — " + waiting
 					+ (waiting == 1 ? " record" : " records") + " waiting, nothing is lost. Close it (in Excel) and they are written automatically."));
+		}
+		SyncStatus database = sync.get();
+		if (database != null && database.lastError() != null) {
+			banners.add(new Banner("warning", "The database mirror is paused (" + database.lastError()
+					+ "). Records are still saved to the CSV and will be loaded when it is back."));
 		}
 		return banners;
 	}

@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.campaignpipe.csv.CsvWriterService;
-import dev.campaignpipe.csv.Receipt;
 import dev.campaignpipe.csv.WriterStatus;
 import dev.campaignpipe.entry.ApiViews;
+import dev.campaignpipe.sync.SyncStatus;
+import dev.campaignpipe.sync.SyncWorker;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,8 +26,11 @@ class StatusController {
 
 	private final Banners banners;
 
-	StatusController(CsvWriterService writer, CampaignLookup lookup, Banners banners) {
+	private final SyncWorker sync;
+
+	StatusController(CsvWriterService writer, CampaignLookup lookup, Banners banners, SyncWorker sync) {
 		this.writer = writer;
+		this.sync = sync;
 		this.lookup = lookup;
 		this.banners = banners;
 	}
@@ -45,23 +49,35 @@ class StatusController {
 		status.put("queue_depth", w.queueDepth());
 		status.put("spool_size", w.spoolSize());
 		status.put("csv", csv);
+		SyncStatus s = sync.status();
+		Map<String, Object> database = new LinkedHashMap<>();
+		database.put("enabled", s.enabled());
+		database.put("bytes_behind", s.bytesBehind());
+		database.put("records_behind", s.recordsBehind());
+		database.put("last_sync", s.lastSync() == null ? null : s.lastSync().toString());
+		database.put("rows_loaded", s.rowsLoaded());
+		database.put("quarantine_count", s.quarantined());
+		database.put("csv_generation", s.generation());
+		database.put("last_error", s.lastError());
+		status.put("sync", database);
 		return status;
 	}
 
 	@GetMapping("/api/campaigns/{id}")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> campaign(@PathVariable long id) {
-		return lookup.find(id).map(StatusController::view).map(ResponseEntity::ok).orElseGet(
+		return lookup.where(id).map(StatusController::view).map(ResponseEntity::ok).orElseGet(
 				() -> ResponseEntity.status(404).body(Map.of("errors", Map.of("campaign_id", "no campaign with id " + id))));
 	}
 
-	private static Map<String, Object> view(Receipt receipt) {
+	private static Map<String, Object> view(Whereabouts where) {
 		Map<String, Object> pipeline = new LinkedHashMap<>();
-		pipeline.put("queued", false);
-		pipeline.put("in_csv", receipt.location() == dev.campaignpipe.csv.Location.CSV);
-		pipeline.put("in_spool", receipt.location() == dev.campaignpipe.csv.Location.SPOOL);
+		pipeline.put("queued", false); // an id exists only once its record is durable
+		pipeline.put("in_csv", where.inCsv());
+		pipeline.put("in_spool", where.inSpool());
+		pipeline.put("in_database", where.inDatabase());
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("record", ApiViews.record(receipt.stored()));
+		body.put("record", ApiViews.record(where.stored()));
 		body.put("pipeline", pipeline);
 		return body;
 	}

@@ -20,7 +20,8 @@ final class WriterHarness {
 	static CsvWriterService start(Path dataDir, CsvFile.Opener opener) {
 		PipelineProperties properties = TestProperties.load(dataDir,
 				Map.of("pipeline.csv.retry-initial", "20ms", "pipeline.csv.retry-max", "100ms"));
-		CsvWriterService writer = new CsvWriterService(properties, new SimpleMeterRegistry(), opener);
+		CsvWriterService writer = new CsvWriterService(properties, new SimpleMeterRegistry(), opener, event -> {
+		});
 		writer.start();
 		return writer;
 	}

@@ -1,0 +1,164 @@
+package dev.campaignpipe.sync;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.CampaignColumns;
+import dev.campaignpipe.campaign.StoredCampaign;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL access to the mirror table, the checkpoint and the quarantine. Every statement is
+ * parameterized; the column list comes from {@link CampaignColumns}, the one layout of the product.
+ */
+@Repository
+public class CampaignTable {
+
+	static final String TABLE = "digital_marketing_ad_performance_data";
+
+	private static final String COLUMNS = String.join(", ", CampaignColumns.ALL);
+
+	private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS
+			+ ", row_hash, source_generation, source_offset) VALUES (" + "?, ".repeat(CampaignColumns.ALL.size()) + "?, ?, ?)";
+
+	private static final String UPDATE = "UPDATE " + TABLE + " SET "
+			+ String.join(" = ?, ", CampaignColumns.ALL.subList(1, CampaignColumns.ALL.size()))
+			+ " = ?, row_hash = ?, source_generation = ?, source_offset = ? WHERE campaign_id = ?";
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	public CampaignTable(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	/** What the table holds for a campaign_id, for the skip / update / quarantine decision. */
+	record Existing(String hash, long generation, long offset) {
+	}
+
+	Checkpoint loadCheckpoint() {
+		List<Checkpoint> rows = jdbc.query("SELECT file_key, head_hash, tail_hash, generation, byte_offset, line_number "
+				+ "FROM pipeline_sync_checkpoint WHERE id = 1", (rs, n) -> new Checkpoint(rs.getString(1).strip(),
+						rs.getString(2).strip(), rs.getString(3).strip(), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+		return rows.isEmpty() ? Checkpoint.initial() : rows.get(0);
+	}
+
+	void saveCheckpoint(Checkpoint c) {
+		Timestamp now = Timestamp.from(Instant.now());
+		int updated = jdbc.update("UPDATE pipeline_sync_checkpoint SET file_key = ?, head_hash = ?, tail_hash = ?, "
+				+ "generation = ?, byte_offset = ?, line_number = ?, updated_at = ? WHERE id = 1", c.fileKey(), c.headHash(),
+				c.tailHash(), c.generation(), c.offset(), c.lineNumber(), now);
+		if (updated == 0) {
+			jdbc.update("INSERT INTO pipeline_sync_checkpoint (id, file_key, head_hash, tail_hash, generation, byte_offset, "
+					+ "line_number, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)", c.fileKey(), c.headHash(), c.tailHash(),
+					c.generation(), c.offset(), c.lineNumber(), now);
+		}
+	}
+
+	Map<Long, Existing> existing(Collection<Long> ids) {
+		Map<Long, Existing> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		named.query("SELECT campaign_id, row_hash, source_generation, source_offset FROM " + TABLE
+				+ " WHERE campaign_id IN (:ids)", Map.of("ids", ids), rs -> {
+					found.put(rs.getLong(1), new Existing(rs.getString(2), rs.getLong(3), rs.getLong(4)));
+				});
+		return found;
+	}
+
+	void insert(List<SyncedRow> rows, long generation) {
+		jdbc.batchUpdate(INSERT, rows.stream().map(r -> {
+			List<Object> values = new ArrayList<>(CampaignColumns.values(r.stored()).values());
+			values.add(r.hash());
+			values.add(generation);
+			values.add(r.line().offset());
+			return values.toArray();
+		}).toList());
+	}
+
+	void update(List<SyncedRow> rows, long generation) {
+		jdbc.batchUpdate(UPDATE, rows.stream().map(r -> {
+			List<Object> values = new ArrayList<>(CampaignColumns.values(r.stored()).values());
+			Object id = values.remove(0);
+			values.add(r.hash());
+			values.add(generation);
+			values.add(r.line().offset());
+			values.add(id);
+			return values.toArray();
+		}).toList());
+	}
+
+	/** Unchanged rows seen again in a new reading of the file: only where they were seen moves. */
+	void touch(List<SyncedRow> rows, long generation) {
+		jdbc.batchUpdate("UPDATE " + TABLE + " SET source_generation = ?, source_offset = ? WHERE campaign_id = ?",
+				rows.stream().map(r -> new Object[] { generation, r.line().offset(), r.stored().id() }).toList());
+	}
+
+	void quarantine(List<QuarantinedLine> lines, long generation) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.batchUpdate("INSERT INTO pipeline_quarantine (generation, line_number, byte_offset, campaign_id, raw_line, "
+				+ "reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)", lines.stream().map(q -> new Object[] { generation,
+						q.line().lineNumber(), q.line().offset(), q.campaignId(), truncate(q.line().text(), 4000),
+						truncate(q.reason(), 2000), now }).toList());
+	}
+
+	/** A new reading of the file starts: what was quarantined in earlier readings no longer applies. */
+	void dropQuarantineBefore(long generation) {
+		jdbc.update("DELETE FROM pipeline_quarantine WHERE generation < ?", generation);
+	}
+
+	public long quarantineCount() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine", Long.class);
+	}
+
+	public long count() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
+	}
+
+	public Optional<StoredCampaign> find(long id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE campaign_id = ?", CampaignTable::map, id)
+			.stream()
+			.findFirst();
+	}
+
+	static StoredCampaign map(ResultSet rs, int row) throws SQLException {
+		Campaign campaign = new Campaign(rs.getString("campaign_company"), rs.getString("campaign_name"),
+				rs.getString("campaign_type"), rs.getString("marketing_channel"), rs.getString("ad_format"),
+				rs.getObject("date", LocalDate.class), rs.getLong("impressions"), rs.getLong("clicks"),
+				rs.getLong("conversions"), money(rs.getBigDecimal("ad_spend")), rs.getString("device_type"),
+				rs.getString("country"), rs.getString("audience_segment"), money(rs.getBigDecimal("revenue")),
+				rs.getString("data_quality"));
+		return StoredCampaign.of(rs.getLong("campaign_id"), campaign);
+	}
+
+	/** DECIMAL(24,6) gives 752.330000 back; money reads as entered, with at least two decimals. */
+	static BigDecimal money(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal plain = value.stripTrailingZeros();
+		return plain.scale() < 2 ? plain.setScale(2) : plain;
+	}
+
+	private static String truncate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max);
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.campaignpipe.sync;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Tells whether the CSV is still the file the checkpoint was taken on. A new file id (Excel saves
+ * by writing a new file and renaming it over the old one), a shorter file, or different bytes
+ * at the start or just before the checkpoint all mean it was replaced or rewritten.
+ */
+final class FileFingerprint {
+
+	static final int WINDOW = 4096;
+
+	private FileFingerprint() {
+	}
+
+	static String fileKey(Path file) throws IOException {
+		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+		Object key = attributes.fileKey();
+		return key != null ? key.toString() : "created=" + attributes.creationTime().toMillis();
+	}
+
+	/** Hash of the first bytes already loaded: stable while the file only grows. */
+	static String head(Path file, long loaded) throws IOException {
+		return hash(file, 0, Math.min(loaded, WINDOW));
+	}
+
+	/** Hash of the bytes just before the checkpoint. */
+	static String tail(Path file, long loaded) throws IOException {
+		return hash(file, Math.max(0, loaded - WINDOW), loaded);
+	}
+
+	static boolean matches(Path file, Checkpoint checkpoint, String fileKey, long size) throws IOException {
+		long loaded = checkpoint.offset();
+		return fileKey.equals(checkpoint.fileKey()) && size >= loaded && head(file, loaded).equals(checkpoint.headHash())
+				&& tail(file, loaded).equals(checkpoint.tailHash());
+	}
+
+	private static String hash(Path file, long from, long to) throws IOException {
+		try (FileChannel channel = FileChannel.open(file)) {
+			ByteBuffer buffer = ByteBuffer.allocate((int) (to - from));
+			while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) > 0) {
+				// fill the window
+			}
+			return LineConverter.sha256(buffer.array(), buffer.position());
+		}
+	}
+
+}

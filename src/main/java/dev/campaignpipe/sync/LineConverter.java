@@ -1,0 +1,93 @@
+package dev.campaignpipe.sync;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.CampaignValidator;
+import dev.campaignpipe.campaign.DateInput;
+import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.campaign.Validation;
+import dev.campaignpipe.csv.CsvFormat;
+
+/**
+ * One CSV line to a record or a quarantine reason. Rows are normalized and validated again (the
+ * analyst may have edited them in Excel); dates are read in ISO or the local day/month order.
+ * A row that already carries a data-quality flag (kept on import despite a rule) stays flagged.
+ */
+final class LineConverter {
+
+	/** Exactly one of the two is set. */
+	record Result(SyncedRow row, QuarantinedLine quarantined) {
+	}
+
+	private final CampaignValidator validator;
+
+	private final DateInput dates;
+
+	LineConverter(CampaignValidator validator, DateInput dates) {
+		this.validator = validator;
+		this.dates = dates;
+	}
+
+	/** @return {@code null} for a line with no values at all (blank, or only separators) */
+	Result convert(RowReader reader, CsvLine line) {
+		if (line.text().isBlank() || line.text().chars().allMatch(c -> c == ',' || c == ' ' || c == '\t')) {
+			return null;
+		}
+		RowReader.Fields fields;
+		try {
+			fields = reader.read(line.text());
+		}
+		catch (RuntimeException ex) {
+			return quarantine(line, null, "not a valid CSV line: " + ex.getMessage());
+		}
+		String idText = fields.campaignId() == null ? "" : fields.campaignId().strip();
+		if (!idText.matches("\\d{1,18}")) {
+			return quarantine(line, null, "campaign_id must be a whole number (got '" + idText + "')");
+		}
+		long id = Long.parseLong(idText);
+		Validation validation = validator.validate(fields.input(), dates);
+		Campaign campaign;
+		if (validation.isValid()) {
+			campaign = validation.campaign().withDataQuality(fields.dataQuality());
+		}
+		else if (!fields.dataQuality().isEmpty() && validation.campaign() != null) {
+			campaign = validation.campaign().withDataQuality(fields.dataQuality());
+		}
+		else {
+			return quarantine(line, id, validation.summary());
+		}
+		StoredCampaign stored = StoredCampaign.of(id, campaign);
+		return new Result(new SyncedRow(stored, hash(stored), line), null);
+	}
+
+	private static Result quarantine(CsvLine line, Long id, String reason) {
+		return new Result(null, new QuarantinedLine(line, id, reason));
+	}
+
+	/** Hash of the record in its canonical CSV form: cosmetic differences in the file are not changes. */
+	static String hash(StoredCampaign stored) {
+		try {
+			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			return HexFormat.of().formatHex(sha1.digest(CsvFormat.lines(List.of(stored))));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String sha256(byte[] bytes, int length) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(bytes, 0, length);
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

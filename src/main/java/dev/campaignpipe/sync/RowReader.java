@@ -1,0 +1,76 @@
+package dev.campaignpipe.sync;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.campaignpipe.campaign.CampaignField;
+import dev.campaignpipe.campaign.CampaignInput;
+import dev.campaignpipe.csv.CsvFormat;
+
+/**
+ * Maps CSV lines to raw campaign inputs by header name, so a file whose columns were reordered or
+ * whose header carries stray spaces (the original tool's {@code " campaign_id"}) still reads.
+ * Metric columns are ignored: KPIs are always recomputed from the inputs.
+ */
+public final class RowReader {
+
+	/** A line read into fields: its id text, the raw inputs, and any data-quality flag it carries. */
+	public record Fields(String campaignId, CampaignInput input, String dataQuality) {
+	}
+
+	private final Map<String, Integer> columns;
+
+	private RowReader(Map<String, Integer> columns) {
+		this.columns = columns;
+	}
+
+	/**
+	 * @throws IllegalArgumentException naming the missing columns when the header lacks an input field
+	 */
+	public static RowReader fromHeader(String headerLine) {
+		String line = headerLine.startsWith(CsvFormat.BOM) ? headerLine.substring(1) : headerLine;
+		List<String> names = parse(line);
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			columns.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
+		}
+		List<String> missing = java.util.Arrays.stream(CampaignField.values())
+			.filter(f -> f != CampaignField.REVENUE && !columns.containsKey(f.key()))
+			.map(CampaignField::key)
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalArgumentException("the header lacks the column(s) " + String.join(", ", missing));
+		}
+		return new RowReader(columns);
+	}
+
+	public boolean hasColumn(String name) {
+		return columns.containsKey(name);
+	}
+
+	public Fields read(String line) {
+		List<String> fields = parse(line);
+		CampaignInput.Builder input = CampaignInput.builder();
+		for (CampaignField field : CampaignField.values()) {
+			String value = value(fields, field.key());
+			input.set(field, value == null ? null : CsvFormat.unguard(value));
+		}
+		String quality = value(fields, "data_quality");
+		return new Fields(value(fields, "campaign_id"), input.build(), quality == null ? "" : quality.strip());
+	}
+
+	private String value(List<String> fields, String column) {
+		Integer index = columns.get(column);
+		return index == null || index >= fields.size() ? null : fields.get(index);
+	}
+
+	private static List<String> parse(String line) {
+		CsvRecord record = CsvReader.builder().allowExtraCharsAfterClosingQuote(true).ofSingleCsvRecord(line);
+		return record.getFields();
+	}
+
+}

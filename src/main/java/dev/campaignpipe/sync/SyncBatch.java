@@ -1,0 +1,117 @@
+package dev.campaignpipe.sync;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads one chunk of the CSV: converts its lines, decides per campaign_id (insert, skip, update,
+ * quarantine) and writes rows, quarantine and checkpoint in one transaction.
+ */
+@Component
+class SyncBatch {
+
+	/** What one committed batch did. */
+	record Outcome(Checkpoint checkpoint, int rows, long quarantineCount) {
+	}
+
+	private static final int MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+
+	private final CampaignTable table;
+
+	private final TransactionTemplate transactions;
+
+	private LineConverter converter;
+
+	SyncBatch(CampaignTable table, PlatformTransactionManager transactionManager) {
+		this.table = table;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	void configure(LineConverter converter) {
+		this.converter = converter;
+	}
+
+	/** @return {@code null} when there is no complete line past the checkpoint yet */
+	Outcome load(Path csv, Checkpoint from, String fileKey, int maxLines, boolean rescan) throws IOException {
+		CsvTail.Chunk header = CsvTail.read(csv, 0, 0, 1, 64 * 1024);
+		if (header.lines().isEmpty()) {
+			return null;
+		}
+		RowReader reader = RowReader.fromHeader(header.lines().get(0).text());
+		CsvTail.Chunk chunk = from.offset() == 0 ? CsvTail.read(csv, header.endOffset(), 1, maxLines, MAX_CHUNK_BYTES)
+				: CsvTail.read(csv, from.offset(), from.lineNumber(), maxLines, MAX_CHUNK_BYTES);
+		if (chunk.endOffset() == from.offset()) {
+			return null;
+		}
+		List<SyncedRow> rows = new ArrayList<>();
+		List<QuarantinedLine> quarantine = new ArrayList<>();
+		for (CsvLine line : chunk.lines()) {
+			LineConverter.Result result = converter.convert(reader, line);
+			if (result != null && result.row() != null) {
+				rows.add(result.row());
+			}
+			else if (result != null) {
+				quarantine.add(result.quarantined());
+			}
+		}
+		long end = chunk.endOffset();
+		Checkpoint next = new Checkpoint(fileKey, FileFingerprint.head(csv, end), FileFingerprint.tail(csv, end),
+				from.generation(), end, chunk.endLine());
+		return transactions.execute(tx -> {
+			if (rescan) {
+				table.dropQuarantineBefore(from.generation());
+			}
+			int written = write(rows, quarantine, from.generation());
+			table.saveCheckpoint(next);
+			return new Outcome(next, written, table.quarantineCount());
+		});
+	}
+
+	private int write(List<SyncedRow> rows, List<QuarantinedLine> quarantine, long generation) {
+		Map<Long, CampaignTable.Existing> existing = table.existing(rows.stream().map(r -> r.stored().id()).toList());
+		Map<Long, Long> firstSeen = new HashMap<>();
+		List<SyncedRow> inserts = new ArrayList<>();
+		List<SyncedRow> updates = new ArrayList<>();
+		List<SyncedRow> touches = new ArrayList<>();
+		for (SyncedRow row : rows) {
+			long id = row.stored().id();
+			CampaignTable.Existing known = existing.get(id);
+			Long earlier = firstSeen.get(id);
+			if (earlier == null && known != null && known.generation() == generation && known.offset() < row.line().offset()) {
+				earlier = known.offset();
+			}
+			if (earlier != null) {
+				quarantine.add(new QuarantinedLine(row.line(), id, "campaign_id " + id
+						+ " appears again; its first occurrence (at byte " + earlier + ") is kept"));
+				continue;
+			}
+			firstSeen.put(id, row.line().offset());
+			if (known == null) {
+				inserts.add(row);
+			}
+			else if (known.generation() == generation && known.offset() == row.line().offset()) {
+				continue; // loaded before, by this very reading of the file
+			}
+			else if (known.hash().equals(row.hash())) {
+				touches.add(row);
+			}
+			else {
+				updates.add(row); // the analyst corrected the row in the CSV
+			}
+		}
+		table.insert(inserts, generation);
+		table.update(updates, generation);
+		table.touch(touches, generation);
+		table.quarantine(quarantine, generation);
+		return inserts.size() + updates.size();
+	}
+
+}

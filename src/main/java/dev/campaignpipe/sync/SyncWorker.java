@@ -1,0 +1,231 @@
+package dev.campaignpipe.sync;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import dev.campaignpipe.campaign.CampaignValidator;
+import dev.campaignpipe.campaign.DateInput;
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csv.CsvAppended;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tails campaigns.csv by byte offset into the database (SPEC §7). Wakes when the writer appends,
+ * when the file changes on disk (watch service), and at least every poll interval. Each batch and
+ * the checkpoint covering it commit in one transaction, so a crash anywhere repeats nothing and
+ * skips nothing. While the database is unreachable it backs off and catches up afterwards.
+ */
+@Service
+public class SyncWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncWorker.class);
+
+	private final PipelineProperties.Sync settings;
+
+	private final Path csv;
+
+	private final SyncBatch batch;
+
+	private final CampaignTable table;
+
+	private final Semaphore wake = new Semaphore(0);
+
+	private final Counter loaded;
+
+	private final FileWatch watch;
+
+	private volatile boolean running;
+
+	private volatile Thread thread;
+
+	private volatile Checkpoint checkpoint;
+
+	private volatile Instant lastSync;
+
+	private volatile String lastError;
+
+	private volatile long quarantined;
+
+	public SyncWorker(PipelineProperties properties, CampaignTable table, CampaignValidator validator,
+			SyncBatch batch, MeterRegistry meters) {
+		this.settings = properties.sync();
+		this.csv = properties.csvPath();
+		this.table = table;
+		this.batch = batch;
+		this.loaded = meters.counter("pipeline.sync.rows");
+		this.watch = new FileWatch(csv, this::wake);
+		meters.gauge("pipeline.sync.bytes.behind", this, w -> w.status().bytesBehind());
+		batch.configure(new LineConverter(validator, settings.ambiguousDates() == PipelineProperties.AmbiguousDates.DAY_FIRST
+				? DateInput.ISO_OR_DAY_FIRST : DateInput.ISO_OR_MONTH_FIRST));
+	}
+
+	@EventListener
+	void onAppend(CsvAppended event) {
+		wake();
+	}
+
+	/** Look at the file now rather than at the next poll. */
+	public void wake() {
+		if (wake.availablePermits() == 0) {
+			wake.release();
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!settings.enabled()) {
+			return;
+		}
+		running = true;
+		watch.start();
+		thread = new Thread(this::run, "db-sync");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		watch.stop();
+		wake();
+		Thread t = thread;
+		if (t != null) {
+			try {
+				t.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** After the CSV writer has started (it repairs the file), before the web server. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 3072;
+	}
+
+	private void run() {
+		Duration backoff = Duration.ofMillis(500);
+		while (running) {
+			try {
+				if (checkpoint == null) {
+					checkpoint = table.loadCheckpoint();
+					quarantined = table.quarantineCount();
+				}
+				boolean more = syncOnce();
+				if (lastError != null) {
+					log.info("database sync resumed");
+				}
+				lastError = null;
+				backoff = Duration.ofMillis(500);
+				if (!more) {
+					wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (IOException | RuntimeException ex) {
+				if (lastError == null) {
+					log.warn("database sync paused, retrying with backoff: {}", ex.toString());
+				}
+				lastError = ex instanceof DataAccessException ? "database unavailable: " + rootMessage(ex) : ex.toString();
+				checkpoint = null; // reload: the failed transaction may or may not have committed
+				sleep(backoff);
+				backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax()
+						: backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	/** @return whether more complete lines are waiting */
+	boolean syncOnce() throws IOException {
+		if (!Files.exists(csv)) {
+			return false;
+		}
+		Checkpoint current = checkpoint;
+		String fileKey = FileFingerprint.fileKey(csv);
+		long size = Files.size(csv);
+		boolean rescan = current.offset() > 0 && !FileFingerprint.matches(csv, current, fileKey, size);
+		if (rescan) {
+			log.info("{} was replaced or rewritten: reading it again from the start", csv);
+			current = new Checkpoint(fileKey, "", "", current.generation() + 1, 0, 0);
+		}
+		if (!rescan && size <= current.offset()) {
+			return false;
+		}
+		SyncBatch.Outcome outcome = batch.load(csv, current, fileKey, settings.batchLines(), rescan);
+		if (outcome == null) {
+			return false;
+		}
+		checkpoint = outcome.checkpoint();
+		quarantined = outcome.quarantineCount();
+		lastSync = Instant.now();
+		loaded.increment(outcome.rows());
+		return outcome.checkpoint().offset() < Files.size(csv);
+	}
+
+	public SyncStatus status() {
+		Checkpoint c = checkpoint;
+		long offset = c == null ? 0 : c.offset();
+		long behind = 0;
+		long records = 0;
+		try {
+			long size = Files.size(csv);
+			behind = Math.max(0, size - offset);
+			long limit = 16L * 1024 * 1024;
+			records = behind <= limit ? CsvTail.countLines(csv, offset, limit) : behind / 250;
+		}
+		catch (NoSuchFileException ex) {
+			// nothing written yet
+		}
+		catch (IOException ex) {
+			// status is best effort
+		}
+		return new SyncStatus(settings.enabled(), behind, records, offset, c == null ? 0 : c.generation(), lastSync,
+				(long) loaded.count(), quarantined, lastError);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+	/** Backoff that appends do not cut short; stop() does. */
+	private void sleep(Duration duration) {
+		long end = System.nanoTime() + duration.toNanos();
+		try {
+			while (running && System.nanoTime() < end) {
+				Thread.sleep(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
