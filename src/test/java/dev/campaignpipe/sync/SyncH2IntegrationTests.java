@@ -1,0 +1,23 @@
+package dev.campaignpipe.sync;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.campaignpipe.support.Database;
+
+/** The mirror on the default embedded H2 database (a file under the data folder). */
+class SyncH2IntegrationTests extends SyncScenarios {
+
+	@Override
+	List<String> databaseArgs(Path dataDir) {
+		return List.of(); // the default: nothing to install
+	}
+
+	@Override
+	Database database(Path dataDir) {
+		// the same settings as application.yml; AUTO_SERVER lets this second process in
+		return new Database("jdbc:h2:file:" + dataDir + "/db/pipeline;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa", "");
+	}
+
+}
