@@ -41,19 +41,24 @@ public final class CampaignColumns {
 	 * (Long, Integer, BigDecimal, LocalDate); an undefined KPI or an absent revenue is {@code null}.
 	 */
 	public static Map<String, Object> values(StoredCampaign stored) {
-		Campaign c = stored.campaign();
-		Kpis k = stored.kpis();
-		Object[] values = { stored.id(), c.company(), c.name(), c.type(), c.channel(), c.adFormat(), c.date(),
-				c.impressions(), c.clicks(), c.conversions(), c.adSpend(), c.deviceType(), c.country(),
-				c.audienceSegment(), k.costPerClick(), k.costPerMille(), k.ctr(), k.conversionRate(),
-				k.cpcEffectivenessScore(), k.roiScore(), k.clickToConversionRatio(), k.qualityScore(),
-				k.engagementToSpendRatio(), k.costEfficiencyIndex(), k.weekNumber(), k.month(), c.revenue(), k.roas(),
-				k.roi(), k.year(), k.quarter(), k.isoYear(), c.dataQuality() };
+		Object[] values = valueArray(stored);
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < values.length; i++) {
 			map.put(ALL.get(i), values[i]);
 		}
 		return map;
+	}
+
+	/** The same values as {@link #values(StoredCampaign)}, positionally: for the hot paths (CSV, SQL). */
+	public static Object[] valueArray(StoredCampaign stored) {
+		Campaign c = stored.campaign();
+		Kpis k = stored.kpis();
+		return new Object[] { stored.id(), c.company(), c.name(), c.type(), c.channel(), c.adFormat(), c.date(),
+				c.impressions(), c.clicks(), c.conversions(), c.adSpend(), c.deviceType(), c.country(),
+				c.audienceSegment(), k.costPerClick(), k.costPerMille(), k.ctr(), k.conversionRate(),
+				k.cpcEffectivenessScore(), k.roiScore(), k.clickToConversionRatio(), k.qualityScore(),
+				k.engagementToSpendRatio(), k.costEfficiencyIndex(), k.weekNumber(), k.month(), c.revenue(), k.roas(),
+				k.roi(), k.year(), k.quarter(), k.isoYear(), c.dataQuality() };
 	}
 
 }

@@ -22,6 +22,9 @@ public class Categories {
 
 	private final Map<CampaignField, Map<String, String>> lookup = new EnumMap<>(CampaignField.class);
 
+	/** Canonical values by themselves: most input is already canonical, and this needs no key. */
+	private final Map<CampaignField, java.util.Set<String>> exact = new EnumMap<>(CampaignField.class);
+
 	public Categories(PipelineProperties properties) {
 		PipelineProperties.Categories c = properties.categories();
 		register(CampaignField.CAMPAIGN_TYPE, c.campaignType());
@@ -49,6 +52,7 @@ public class Categories {
 		});
 		values.put(field, canonical);
 		lookup.put(field, keys);
+		exact.put(field, java.util.Set.copyOf(canonical));
 	}
 
 	/** Whether the field is a closed category set. */
@@ -66,6 +70,9 @@ public class Categories {
 		Map<String, String> keys = lookup.get(field);
 		if (keys == null || raw == null) {
 			return Optional.empty();
+		}
+		if (exact.get(field).contains(raw)) {
+			return Optional.of(raw);
 		}
 		return Optional.ofNullable(keys.get(key(raw)));
 	}

@@ -67,7 +67,7 @@ public record PipelineProperties(
 			/* Longest wait between looks at the CSV when no change was signalled. */
 			@DefaultValue("1s") Duration pollInterval,
 			/* Lines loaded per transaction. */
-			@DefaultValue("5000") int batchLines,
+			@DefaultValue("10000") int batchLines,
 			/* Reading of dates such as 03-04-2024 in rows re-saved by Excel. */
 			@DefaultValue("day-first") AmbiguousDates ambiguousDates,
 			/* Longest wait between attempts while the database is unreachable. */

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -40,8 +39,12 @@ public final class CsvFormat {
 	}
 
 	static List<String> fields(StoredCampaign record) {
-		Map<String, Object> values = CampaignColumns.values(record);
-		return values.values().stream().map(CsvFormat::format).toList();
+		Object[] values = CampaignColumns.valueArray(record);
+		String[] fields = new String[values.length];
+		for (int i = 0; i < values.length; i++) {
+			fields[i] = format(values[i]);
+		}
+		return java.util.Arrays.asList(fields);
 	}
 
 	private static String render(List<? extends Iterable<String>> rows) {
@@ -55,7 +58,8 @@ public final class CsvFormat {
 		return out.toString();
 	}
 
-	static String format(Object value) {
+	/** One value as the CSV writes it: plain decimals, ISO dates, guarded text, empty for null. */
+	public static String format(Object value) {
 		if (value == null) {
 			return "";
 		}

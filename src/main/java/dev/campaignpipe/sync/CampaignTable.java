@@ -85,17 +85,18 @@ public class CampaignTable {
 
 	void insert(List<SyncedRow> rows, long generation) {
 		jdbc.batchUpdate(INSERT, rows.stream().map(r -> {
-			List<Object> values = new ArrayList<>(CampaignColumns.values(r.stored()).values());
-			values.add(r.hash());
-			values.add(generation);
-			values.add(r.line().offset());
-			return values.toArray();
+			Object[] columns = CampaignColumns.valueArray(r.stored());
+			Object[] values = java.util.Arrays.copyOf(columns, columns.length + 3);
+			values[columns.length] = r.hash();
+			values[columns.length + 1] = generation;
+			values[columns.length + 2] = r.line().offset();
+			return values;
 		}).toList());
 	}
 
 	void update(List<SyncedRow> rows, long generation) {
 		jdbc.batchUpdate(UPDATE, rows.stream().map(r -> {
-			List<Object> values = new ArrayList<>(CampaignColumns.values(r.stored()).values());
+			List<Object> values = new ArrayList<>(java.util.Arrays.asList(CampaignColumns.valueArray(r.stored())));
 			Object id = values.remove(0);
 			values.add(r.hash());
 			values.add(generation);

@@ -1,16 +1,15 @@
 package dev.campaignpipe.sync;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.campaign.Validation;
-import dev.campaignpipe.csv.CsvFormat;
 
 /**
  * One CSV line to a record or a quarantine reason. Rows are normalized and validated again (the
@@ -68,11 +67,19 @@ final class LineConverter {
 		return new Result(null, new QuarantinedLine(line, id, reason));
 	}
 
-	/** Hash of the record in its canonical CSV form: cosmetic differences in the file are not changes. */
+	/**
+	 * Hash of the record's inputs in canonical form (KPIs follow from them): cosmetic differences
+	 * in the file — spacing, case, date style, stale metric columns — are not changes.
+	 */
 	static String hash(StoredCampaign stored) {
+		Campaign c = stored.campaign();
+		String canonical = String.join("\u001f", c.company(), c.name(), c.type(), c.channel(), c.adFormat(),
+				c.date().toString(), Long.toString(c.impressions()), Long.toString(c.clicks()),
+				Long.toString(c.conversions()), c.adSpend().toPlainString(), c.deviceType(), c.country(),
+				c.audienceSegment(), c.revenue() == null ? "" : c.revenue().toPlainString(), c.dataQuality());
 		try {
 			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			return HexFormat.of().formatHex(sha1.digest(CsvFormat.lines(List.of(stored))));
+			return HexFormat.of().formatHex(sha1.digest(canonical.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -39,8 +39,16 @@ class SyncBatch {
 		this.converter = converter;
 	}
 
-	/** @return {@code null} when there is no complete line past the checkpoint yet */
-	Outcome load(Path csv, Checkpoint from, String fileKey, int maxLines, boolean rescan) throws IOException {
+	/** A chunk read and converted, ready to commit. */
+	record Prepared(Checkpoint from, Checkpoint next, List<SyncedRow> rows, List<QuarantinedLine> quarantine) {
+	}
+
+	/**
+	 * Reads and converts the complete lines after {@code from}: the CPU-heavy half of a batch, kept
+	 * out of the transaction so the next chunk can be prepared while this one commits.
+	 * @return {@code null} when there is no complete line past the checkpoint yet
+	 */
+	Prepared prepare(Path csv, Checkpoint from, String fileKey, int maxLines) throws IOException {
 		CsvTail.Chunk header = CsvTail.read(csv, 0, 0, 1, 64 * 1024);
 		if (header.lines().isEmpty()) {
 			return null;
@@ -53,8 +61,10 @@ class SyncBatch {
 		}
 		List<SyncedRow> rows = new ArrayList<>();
 		List<QuarantinedLine> quarantine = new ArrayList<>();
-		for (CsvLine line : chunk.lines()) {
-			LineConverter.Result result = converter.convert(reader, line);
+		// Converting (parse, validate, KPIs, hash) is the CPU-heavy part of a catch-up: use every core.
+		List<LineConverter.Result> results = chunk.lines().parallelStream().map(line -> converter.convert(reader, line))
+			.toList();
+		for (LineConverter.Result result : results) {
 			if (result != null && result.row() != null) {
 				rows.add(result.row());
 			}
@@ -65,13 +75,18 @@ class SyncBatch {
 		long end = chunk.endOffset();
 		Checkpoint next = new Checkpoint(fileKey, FileFingerprint.head(csv, end), FileFingerprint.tail(csv, end),
 				from.generation(), end, chunk.endLine());
+		return new Prepared(from, next, rows, quarantine);
+	}
+
+	/** Writes a prepared chunk and its checkpoint in one transaction. */
+	Outcome commit(Prepared prepared, boolean newReading) {
 		return transactions.execute(tx -> {
-			if (rescan) {
-				table.dropQuarantineBefore(from.generation());
+			if (newReading) {
+				table.dropQuarantineBefore(prepared.from().generation());
 			}
-			int written = write(rows, quarantine, from.generation());
-			table.saveCheckpoint(next);
-			return new Outcome(next, written, table.quarantineCount());
+			int written = write(prepared.rows(), new ArrayList<>(prepared.quarantine()), prepared.from().generation());
+			table.saveCheckpoint(prepared.next());
+			return new Outcome(prepared.next(), written, table.quarantineCount());
 		});
 	}
 

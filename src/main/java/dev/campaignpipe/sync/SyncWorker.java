@@ -6,6 +6,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -47,6 +50,13 @@ public class SyncWorker implements SmartLifecycle {
 	private final Counter loaded;
 
 	private final FileWatch watch;
+
+	/** Prepares the next chunk while the current one commits. */
+	private final ExecutorService converter = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "db-sync-prepare");
+		t.setDaemon(true);
+		return t;
+	});
 
 	private volatile boolean running;
 
@@ -175,15 +185,42 @@ public class SyncWorker implements SmartLifecycle {
 		if (!rescan && size <= current.offset()) {
 			return false;
 		}
-		SyncBatch.Outcome outcome = batch.load(csv, current, fileKey, settings.batchLines(), rescan);
-		if (outcome == null) {
-			return false;
+		SyncBatch.Prepared prepared = batch.prepare(csv, current, fileKey, settings.batchLines());
+		boolean newReading = rescan;
+		while (prepared != null) {
+			SyncBatch.Prepared committing = prepared;
+			// catching up: read and convert the next chunk while this one is written
+			CompletableFuture<SyncBatch.Prepared> ahead = committing.next().offset() < Files.size(csv)
+					? CompletableFuture.supplyAsync(() -> prepareQuietly(committing.next(), fileKey), converter)
+					: CompletableFuture.completedFuture(null);
+			SyncBatch.Outcome outcome;
+			try {
+				outcome = batch.commit(committing, newReading);
+			}
+			catch (RuntimeException ex) {
+				ahead.cancel(false);
+				throw ex;
+			}
+			newReading = false;
+			checkpoint = outcome.checkpoint();
+			quarantined = outcome.quarantineCount();
+			lastSync = Instant.now();
+			loaded.increment(outcome.rows());
+			prepared = ahead.join();
+			if (prepared != null && !FileFingerprint.matches(csv, checkpoint, FileFingerprint.fileKey(csv), Files.size(csv))) {
+				return true; // replaced meanwhile: the next round notices and reads it again
+			}
 		}
-		checkpoint = outcome.checkpoint();
-		quarantined = outcome.quarantineCount();
-		lastSync = Instant.now();
-		loaded.increment(outcome.rows());
-		return outcome.checkpoint().offset() < Files.size(csv);
+		return checkpoint.offset() < Files.size(csv);
+	}
+
+	private SyncBatch.Prepared prepareQuietly(Checkpoint from, String fileKey) {
+		try {
+			return batch.prepare(csv, from, fileKey, settings.batchLines());
+		}
+		catch (IOException ex) {
+			return null; // the next round retries from the committed checkpoint
+		}
 	}
 
 	public SyncStatus status() {
@@ -194,8 +231,11 @@ public class SyncWorker implements SmartLifecycle {
 		try {
 			long size = Files.size(csv);
 			behind = Math.max(0, size - offset);
-			long limit = 16L * 1024 * 1024;
-			records = behind <= limit ? CsvTail.countLines(csv, offset, limit) : behind / 250;
+			// exact for a small backlog; beyond that estimated from the average line length so far,
+			// because status is polled often and must not scan megabytes each time
+			long limit = 1024 * 1024;
+			long averageLine = c != null && c.lineNumber() > 1 ? Math.max(1, offset / c.lineNumber()) : 250;
+			records = behind <= limit ? CsvTail.countLines(csv, offset, limit) : behind / averageLine;
 		}
 		catch (NoSuchFileException ex) {
 			// nothing written yet

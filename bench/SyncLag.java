@@ -1,0 +1,116 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End-to-end lag from an acknowledged submission to its row in the database, at a fixed rate.
+ * Submissions are paced at RATE per second over 16 client threads; a poller reads
+ * MAX(campaign_id) from the table every 5 ms. A record's lag = first poll that saw it - its
+ * acknowledgement (resolution: the poll interval).
+ *
+ * Usage: java -cp mariadb-java-client.jar bench/SyncLag.java BASE_URL JDBC_URL RATE SECONDS
+ */
+public class SyncLag {
+
+	static final Pattern ID = Pattern.compile("\"campaign_id\":(\\d+)");
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		String jdbc = args[1];
+		int rate = Integer.parseInt(args[2]);
+		int seconds = Integer.parseInt(args[3]);
+		String body = Files.body();
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/campaigns"))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+		ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
+		ConcurrentHashMap<Long, Long> seenAt = new ConcurrentHashMap<>();
+		volatile_running[0] = true;
+		Thread poller = new Thread(() -> poll(jdbc, ackedAt, seenAt));
+		poller.start();
+		ExecutorService clients = Executors.newFixedThreadPool(16);
+		long start = System.nanoTime();
+		long total = (long) rate * seconds;
+		for (long i = 0; i < total; i++) {
+			long due = start + i * 1_000_000_000L / rate;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			clients.submit(() -> {
+				try {
+					HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+					long now = System.nanoTime();
+					Matcher m = ID.matcher(r.body());
+					if (r.statusCode() == 201 && m.find()) {
+						ackedAt.put(Long.parseLong(m.group(1)), now);
+					}
+				}
+				catch (Exception ex) {
+					// counted as not acknowledged
+				}
+			});
+		}
+		clients.shutdown();
+		clients.awaitTermination(60, TimeUnit.SECONDS);
+		double achieved = ackedAt.size() / ((System.nanoTime() - start) / 1e9);
+		long wait = System.nanoTime() + 30_000_000_000L;
+		while (seenAt.size() < ackedAt.size() && System.nanoTime() < wait) {
+			Thread.sleep(50);
+		}
+		volatile_running[0] = false;
+		poller.join();
+		long[] lags = ackedAt.entrySet().stream().filter(e -> seenAt.containsKey(e.getKey()))
+			.mapToLong(e -> Math.max(0, seenAt.get(e.getKey()) - e.getValue())).sorted().toArray();
+		System.out.printf("target=%d/s achieved=%.0f/s acked=%d in_db=%d lag_p50=%.1fms lag_p99=%.1fms lag_max=%.1fms%n", rate,
+				achieved, ackedAt.size(), lags.length, lags[lags.length / 2] / 1e6, lags[(int) (lags.length * 0.99)] / 1e6,
+				lags[lags.length - 1] / 1e6);
+	}
+
+	static final boolean[] volatile_running = { false };
+
+	static void poll(String jdbc, ConcurrentHashMap<Long, Long> ackedAt, ConcurrentHashMap<Long, Long> seenAt) {
+		try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+			long lastSeen = 0;
+			while (volatile_running[0]) {
+				try (ResultSet rs = s.executeQuery("SELECT MAX(campaign_id) FROM digital_marketing_ad_performance_data")) {
+					rs.next();
+					long max = rs.getLong(1);
+					long now = System.nanoTime();
+					for (long id = lastSeen + 1; id <= max; id++) {
+						seenAt.putIfAbsent(id, now);
+					}
+					lastSeen = Math.max(lastSeen, max);
+				}
+				Thread.sleep(5);
+			}
+		}
+		catch (Exception ex) {
+			throw new RuntimeException(ex);
+		}
+	}
+
+	static final class Files {
+
+		static String body() {
+			return "{\"campaign_company\":\"Amazon\",\"campaign_name\":\"App Install Drive\",\"campaign_type\":\"Leads\","
+					+ "\"marketing_channel\":\"Google\",\"ad_format\":\"Text\",\"date\":\"2024-10-15\",\"impressions\":43432,"
+					+ "\"clicks\":2890,\"conversions\":1794,\"ad_spend\":752.33,\"device_type\":\"Mobile\","
+					+ "\"country\":\"Australia\",\"audience_segment\":\"High Intent\"}";
+		}
+
+	}
+
+}
