@@ -18,11 +18,17 @@ public record PipelineProperties(
 		@DefaultValue Csv csv,
 		@DefaultValue Categories categories,
 		@DefaultValue Suggestions suggestions,
-		@DefaultValue Sync sync) {
+		@DefaultValue Sync sync,
+		@DefaultValue PowerBi powerbi) {
 
 	/** The primary CSV file. */
 	public Path csvPath() {
 		return csv.path() != null ? csv.path() : dataDir.resolve("campaigns.csv");
+	}
+
+	/** Where the Power BI export goes (a OneDrive folder, typically). */
+	public Path powerbiExportDir() {
+		return powerbi.exportDir() != null ? powerbi.exportDir() : dataDir.resolve("powerbi");
 	}
 
 	/** Folder for the writer's own state: spool, id high-water mark. */
@@ -72,6 +78,31 @@ public record PipelineProperties(
 			@DefaultValue("day-first") AmbiguousDates ambiguousDates,
 			/* Longest wait between attempts while the database is unreachable. */
 			@DefaultValue("30s") Duration retryMax) {
+	}
+
+	/** The Power BI export (SPEC §8). */
+	public record PowerBi(
+			@DefaultValue("true") boolean enabled,
+			Path exportDir,
+			/* File name of the flat export; the original tool's name keeps old reports working. */
+			@DefaultValue("powerbi_digital_marketing_data.csv") String fileName,
+			@DefaultValue("clean") Header header,
+			/* Also write the star schema (fact, dimensions, date table). */
+			@DefaultValue("true") boolean starSchema,
+			/* Quiet time after a change before exporting; also the least time between exports. */
+			@DefaultValue("2s") Duration debounce,
+			/* Longest wait between attempts while the target is locked. */
+			@DefaultValue("30s") Duration retryMax) {
+	}
+
+	/** Header line of the flat export. */
+	public enum Header {
+
+		/** This product's column names: the 26 original ones, then the added ones. */
+		CLEAN,
+		/** The original tool's header line byte for byte (stray spaces included) and only its 26 columns. */
+		LEGACY
+
 	}
 
 	/** Which number comes first in a date like 03-04-2024; unambiguous dates are read either way. */

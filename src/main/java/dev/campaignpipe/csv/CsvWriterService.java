@@ -240,7 +240,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 				expectedCsvSize = csv.size();
 				location = Location.CSV;
 				markWritable();
-				events.publishEvent(new CsvAppended(batch.size()));
+				announce(batch.size());
 			}
 		}
 		catch (IOException ex) {
@@ -313,12 +313,22 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			int waiting = spool.size();
 			spool.clear();
 			markWritable();
-			events.publishEvent(new CsvAppended(moved));
+			announce(moved);
 			log.info("CSV writable again: moved {} spooled records into {} ({} were already there)", moved, csv.path(),
 					waiting - moved);
 		}
 		catch (IOException ex) {
 			markLocked(ex);
+		}
+	}
+
+	/** Tells later stages to look now; their trouble must never fail an acknowledgement. */
+	private void announce(int records) {
+		try {
+			events.publishEvent(new CsvAppended(records));
+		}
+		catch (RuntimeException ex) {
+			log.warn("a listener of CSV appends failed: {}", ex.toString());
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterStatus;
+import dev.campaignpipe.powerbi.ExportStatus;
+import dev.campaignpipe.powerbi.PowerBiExporter;
 import dev.campaignpipe.sync.SyncStatus;
 import dev.campaignpipe.sync.SyncWorker;
 
@@ -20,14 +22,17 @@ public class Banners {
 
 	private final Supplier<SyncStatus> sync;
 
-	public Banners(CsvWriterService writer, Supplier<SyncStatus> sync) {
+	private final Supplier<ExportStatus> export;
+
+	public Banners(CsvWriterService writer, Supplier<SyncStatus> sync, Supplier<ExportStatus> export) {
 		this.writer = writer;
 		this.sync = sync;
+		this.export = export;
 	}
 
 	@Autowired
-	public Banners(CsvWriterService writer, SyncWorker sync) {
-		this(writer, sync::status);
+	public Banners(CsvWriterService writer, SyncWorker sync, PowerBiExporter export) {
+		this(writer, sync::status, export::status);
 	}
 
 	public List<Banner> current() {
@@ -43,6 +48,11 @@ public class Banners {
 		if (database != null && database.lastError() != null) {
 			banners.add(new Banner("warning", "The database mirror is paused (" + database.lastError()
 					+ "). Records are still saved to the CSV and will be loaded when it is back."));
+		}
+		ExportStatus powerbi = export.get();
+		if (powerbi != null && powerbi.lastError() != null) {
+			banners.add(new Banner("warning", "The Power BI export to " + powerbi.folder() + " is failing since "
+					+ powerbi.failingSince() + " (" + powerbi.lastError() + "); it is retried until it succeeds."));
 		}
 		return banners;
 	}

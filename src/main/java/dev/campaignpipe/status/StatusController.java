@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterStatus;
 import dev.campaignpipe.entry.ApiViews;
+import dev.campaignpipe.powerbi.ExportStatus;
+import dev.campaignpipe.powerbi.PowerBiExporter;
 import dev.campaignpipe.sync.SyncStatus;
 import dev.campaignpipe.sync.SyncWorker;
 
@@ -28,9 +30,13 @@ class StatusController {
 
 	private final SyncWorker sync;
 
-	StatusController(CsvWriterService writer, CampaignLookup lookup, Banners banners, SyncWorker sync) {
+	private final PowerBiExporter export;
+
+	StatusController(CsvWriterService writer, CampaignLookup lookup, Banners banners, SyncWorker sync,
+			PowerBiExporter export) {
 		this.writer = writer;
 		this.sync = sync;
+		this.export = export;
 		this.lookup = lookup;
 		this.banners = banners;
 	}
@@ -60,6 +66,16 @@ class StatusController {
 		database.put("csv_generation", s.generation());
 		database.put("last_error", s.lastError());
 		status.put("sync", database);
+		ExportStatus e = export.status();
+		Map<String, Object> powerbi = new LinkedHashMap<>();
+		powerbi.put("enabled", e.enabled());
+		powerbi.put("folder", e.folder());
+		powerbi.put("file", e.file());
+		powerbi.put("last_export", e.lastExport() == null ? null : e.lastExport().toString());
+		powerbi.put("last_export_records", e.lastExportRows());
+		powerbi.put("last_error", e.lastError());
+		powerbi.put("failing_since", e.failingSince() == null ? null : e.failingSince().toString());
+		status.put("powerbi", powerbi);
 		return status;
 	}
 

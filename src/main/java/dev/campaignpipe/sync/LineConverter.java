@@ -16,7 +16,7 @@ import dev.campaignpipe.campaign.Validation;
  * analyst may have edited them in Excel); dates are read in ISO or the local day/month order.
  * A row that already carries a data-quality flag (kept on import despite a rule) stays flagged.
  */
-final class LineConverter {
+public final class LineConverter {
 
 	/** Exactly one of the two is set. */
 	record Result(SyncedRow row, QuarantinedLine quarantined) {
@@ -26,9 +26,16 @@ final class LineConverter {
 
 	private final DateInput dates;
 
-	LineConverter(CampaignValidator validator, DateInput dates) {
+	public LineConverter(CampaignValidator validator, DateInput dates) {
 		this.validator = validator;
 		this.dates = dates;
+	}
+
+	/** The record on a CSV line, if the line holds a valid (or flagged) one. */
+	public java.util.Optional<StoredCampaign> record(RowReader reader, String text) {
+		Result result = convert(reader, new CsvLine(0, 0, text));
+		return result == null || result.row() == null ? java.util.Optional.empty()
+				: java.util.Optional.of(result.row().stored());
 	}
 
 	/** @return {@code null} for a line with no values at all (blank, or only separators) */

@@ -68,7 +68,7 @@ class CsvLockTests {
 	@Test
 	void whileLockedRecordsAreSpooledAndAcknowledgedThenMovedInIdOrderExactlyOnce() throws Exception {
 		CsvWriterService writer = startWriter();
-		Banners banners = new Banners(writer, () -> null);
+		Banners banners = new Banners(writer, () -> null, () -> null);
 		for (int i = 0; i < 10; i++) {
 			assertThat(writer.submit(TestCampaigns.workedExample()).location()).isEqualTo(Location.CSV);
 		}

@@ -7,21 +7,32 @@ import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.support.TestProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /** A real writer on a real folder, outside Spring, for the csv package's tests. */
-final class WriterHarness {
+public final class WriterHarness {
 
 	private WriterHarness() {
 	}
 
-	static CsvWriterService start(Path dataDir) {
+	public static CsvWriterService start(Path dataDir) {
 		return start(dataDir, CsvFile.DEFAULT_OPENER);
 	}
 
+	/** A writer whose appends are announced to {@code events}, as the application context does. */
+	public static CsvWriterService start(Path dataDir, ApplicationEventPublisher events) {
+		return start(dataDir, CsvFile.DEFAULT_OPENER, events);
+	}
+
 	static CsvWriterService start(Path dataDir, CsvFile.Opener opener) {
+		return start(dataDir, opener, event -> {
+		});
+	}
+
+	static CsvWriterService start(Path dataDir, CsvFile.Opener opener, ApplicationEventPublisher events) {
 		PipelineProperties properties = TestProperties.load(dataDir,
 				Map.of("pipeline.csv.retry-initial", "20ms", "pipeline.csv.retry-max", "100ms"));
-		CsvWriterService writer = new CsvWriterService(properties, new SimpleMeterRegistry(), opener, event -> {
-		});
+		CsvWriterService writer = new CsvWriterService(properties, new SimpleMeterRegistry(), opener, events);
 		writer.start();
 		return writer;
 	}

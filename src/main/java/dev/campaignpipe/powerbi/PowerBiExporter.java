@@ -1,0 +1,206 @@
+package dev.campaignpipe.powerbi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.campaignpipe.campaign.CampaignValidator;
+import dev.campaignpipe.campaign.Categories;
+import dev.campaignpipe.campaign.DateInput;
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csv.CsvAppended;
+import dev.campaignpipe.sync.LineConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the Power BI export folder current (SPEC §8): after a change to campaigns.csv — an append
+ * by the writer, or an edit noticed by size or time — it waits the debounce time, then writes the
+ * flat file and the star schema. A locked target (Power BI refreshing, a file made read-only) is
+ * retried with backoff until it succeeds; nothing is ever deleted and re-created.
+ */
+@Service
+public class PowerBiExporter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(PowerBiExporter.class);
+
+	private final PipelineProperties.PowerBi settings;
+
+	private final Path csv;
+
+	private final Path folder;
+
+	private final LineConverter converter;
+
+	private final Categories categories;
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private ScheduledExecutorService scheduler;
+
+	private volatile Instant lastExport;
+
+	private volatile long lastExportRows;
+
+	private volatile String lastError;
+
+	private volatile Instant failingSince;
+
+	private Duration retry;
+
+	private long seenSize = -1;
+
+	private long seenModified = -1;
+
+	public PowerBiExporter(PipelineProperties properties, CampaignValidator validator, Categories categories) {
+		this.settings = properties.powerbi();
+		this.csv = properties.csvPath();
+		this.folder = properties.powerbiExportDir();
+		this.categories = categories;
+		this.converter = new LineConverter(validator,
+				properties.sync().ambiguousDates() == PipelineProperties.AmbiguousDates.DAY_FIRST ? DateInput.ISO_OR_DAY_FIRST
+						: DateInput.ISO_OR_MONTH_FIRST);
+		this.retry = settings.debounce();
+	}
+
+	@EventListener
+	void onAppend(CsvAppended event) {
+		changed();
+	}
+
+	/** Schedules an export after the debounce time, unless one is already due. */
+	public void changed() {
+		if (scheduler != null && !scheduler.isShutdown() && pending.compareAndSet(false, true)) {
+			try {
+				scheduler.schedule(this::export, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				pending.set(false); // shutting down
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!settings.enabled()) {
+			return;
+		}
+		scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "powerbi-export");
+			t.setDaemon(true);
+			return t;
+		});
+		// edits by other programs (Excel saving the CSV) have no event: notice them by size and time
+		scheduler.scheduleWithFixedDelay(this::lookForEdits, 0, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Lets an export in progress finish: an interrupted one would only leave its temporary files. */
+	@Override
+	public void stop() {
+		if (scheduler != null) {
+			scheduler.shutdown();
+			try {
+				scheduler.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return scheduler != null && !scheduler.isShutdown();
+	}
+
+	private void lookForEdits() {
+		try {
+			if (!Files.exists(csv)) {
+				return;
+			}
+			long size = Files.size(csv);
+			long modified = Files.getLastModifiedTime(csv).toMillis();
+			boolean missing = !Files.exists(folder.resolve(settings.fileName()));
+			if (size != seenSize || modified != seenModified || missing) {
+				seenSize = size;
+				seenModified = modified;
+				changed();
+			}
+		}
+		catch (IOException ex) {
+			// looked again at the next tick
+		}
+	}
+
+	/** One export of the whole set; on failure, the next attempt is scheduled with backoff. */
+	synchronized void export() {
+		pending.set(false);
+		if (!Files.exists(csv)) {
+			return;
+		}
+		try {
+			Files.createDirectories(folder);
+			AtomicFile.replace(folder.resolve(settings.fileName()), FlatExport.of(csv, settings.header()));
+			long records = settings.starSchema() ? StarExport.write(csv, folder, converter, categories) : -1;
+			writePbids();
+			lastExport = Instant.now();
+			lastExportRows = records;
+			if (lastError != null) {
+				log.info("Power BI export to {} works again", folder);
+			}
+			lastError = null;
+			failingSince = null;
+			retry = settings.debounce();
+		}
+		catch (IOException | RuntimeException ex) {
+			if (lastError == null) {
+				log.warn("Power BI export to {} failed, retrying: {}", folder, ex.toString());
+				failingSince = Instant.now();
+			}
+			lastError = ex.toString();
+			retry = retry.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : retry.multipliedBy(2);
+			if (pending.compareAndSet(false, true) && !scheduler.isShutdown()) {
+				scheduler.schedule(this::export, retry.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	/** A Power BI connection file beside the export: double-click opens Power BI on the flat file. */
+	private void writePbids() throws IOException {
+		Path target = folder.resolve("campaign-pipeline.pbids");
+		String path = folder.resolve(settings.fileName()).toAbsolutePath().toString().replace("\\", "\\\\");
+		String json = """
+				{
+				  "version": "0.1",
+				  "connections": [
+				    {
+				      "details": { "protocol": "file", "address": { "path": "%s" } },
+				      "options": {},
+				      "mode": null
+				    }
+				  ]
+				}
+				""".formatted(path.replace("\"", "\\\""));
+		if (!Files.exists(target) || !Files.readString(target).equals(json)) {
+			AtomicFile.replace(target, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	public ExportStatus status() {
+		return new ExportStatus(settings.enabled(), folder.toAbsolutePath().toString(), settings.fileName(), lastExport,
+				lastExportRows, lastError, failingSince);
+	}
+
+}
