@@ -1,5 +1,7 @@
 package dev.campaignpipe;
 
+import dev.campaignpipe.cli.Cli;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CampaignPipelineApplication {
 
 	public static void main(String[] args) {
+		if (Cli.isCommand(args)) {
+			System.exit(Cli.run(args)); // import, verify, --help
+		}
 		SpringApplication.run(CampaignPipelineApplication.class, args);
 	}
 

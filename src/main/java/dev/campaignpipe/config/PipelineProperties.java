@@ -19,7 +19,9 @@ public record PipelineProperties(
 		@DefaultValue Categories categories,
 		@DefaultValue Suggestions suggestions,
 		@DefaultValue Sync sync,
-		@DefaultValue PowerBi powerbi) {
+		@DefaultValue PowerBi powerbi,
+		/* Start the writer, sync and export with the application; command-line tools start them only when they need them. */
+		@DefaultValue("true") boolean autoStart) {
 
 	/** The primary CSV file. */
 	public Path csvPath() {

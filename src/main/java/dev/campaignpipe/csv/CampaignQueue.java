@@ -1,5 +1,7 @@
 package dev.campaignpipe.csv;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.campaignpipe.campaign.Campaign;
 
 /**
@@ -14,5 +16,17 @@ public interface CampaignQueue {
 	 * @throws PipelineUnavailableException when the record could not be made durable in time
 	 */
 	Receipt submit(Campaign campaign);
+
+	/**
+	 * Queues a campaign and returns at once; the future completes when it is durable. Lets an
+	 * import keep many records in flight so they share fsyncs.
+	 * @param requestedId an id the record brings along (an import), or {@code null} for a new one
+	 * @param verifiedFreeUpTo the caller checked that {@code requestedId} is free if it is at or
+	 *     below this id; above it, the writer accepts the id only if it never handed it out
+	 */
+	CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo);
+
+	/** The highest id handed out so far. */
+	long lastId();
 
 }

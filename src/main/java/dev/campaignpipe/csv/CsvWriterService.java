@@ -1,7 +1,12 @@
 package dev.campaignpipe.csv;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +47,12 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(CsvWriterService.class);
 
 	private final PipelineProperties.Csv settings;
+
+	private final boolean autoStart;
+
+	private final Path lockFile;
+
+	private FileChannel lock;
 
 	private final ApplicationEventPublisher events;
 
@@ -84,6 +95,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	CsvWriterService(PipelineProperties properties, MeterRegistry meters, CsvFile.Opener opener,
 			ApplicationEventPublisher events) {
 		this.events = events;
+		this.autoStart = properties.autoStart();
+		this.lockFile = properties.stateDir().resolve("writer.lock");
 		this.settings = properties.csv();
 		this.csv = new CsvFile(properties.csvPath(), opener);
 		this.spool = new Spool(properties.stateDir().resolve("spool.csv"));
@@ -100,28 +113,50 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	@Override
 	public Receipt submit(Campaign campaign) {
-		if (!running) {
-			throw new PipelineUnavailableException("the pipeline is not running (starting up or shutting down)", null);
-		}
-		Pending pending = new Pending(campaign, new CompletableFuture<>());
 		long timeout = settings.ackTimeout().toMillis();
 		try {
-			if (!queue.offer(pending, timeout, TimeUnit.MILLISECONDS)) {
-				throw new PipelineUnavailableException("the write queue stayed full for " + timeout + " ms", null);
-			}
-			return pending.future().get(timeout, TimeUnit.MILLISECONDS);
+			return submitAsync(campaign, null, 0).get(timeout, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new PipelineUnavailableException("interrupted while waiting for the write", ex);
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof PipelineUnavailableException unavailable) {
+				throw unavailable;
+			}
 			throw new PipelineUnavailableException("the record could not be made durable: " + ex.getCause().getMessage(),
 					ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			throw new PipelineUnavailableException("the write was not confirmed within " + timeout + " ms", ex);
 		}
+	}
+
+	@Override
+	public CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo) {
+		if (!running) {
+			return CompletableFuture.failedFuture(
+					new PipelineUnavailableException("the pipeline is not running (starting up or shutting down)", null));
+		}
+		Pending pending = new Pending(campaign, requestedId, verifiedFreeUpTo, new CompletableFuture<>());
+		long timeout = settings.ackTimeout().toMillis();
+		try {
+			if (!queue.offer(pending, timeout, TimeUnit.MILLISECONDS)) {
+				return CompletableFuture.failedFuture(
+						new PipelineUnavailableException("the write queue stayed full for " + timeout + " ms", null));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return CompletableFuture.failedFuture(new PipelineUnavailableException("interrupted while queueing", ex));
+		}
+		return pending.future();
+	}
+
+	@Override
+	public long lastId() {
+		return ids.last();
 	}
 
 	public WriterStatus status() {
@@ -142,6 +177,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	@Override
 	public void start() {
+		takeLock();
 		try {
 			spool.load();
 			long highest = Math.max(csv.maxIdInTail(), spool.ids().stream().mapToLong(Long::longValue).max().orElse(0));
@@ -176,6 +212,45 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		List<Pending> late = new ArrayList<>();
 		queue.drainTo(late);
 		late.forEach(p -> p.future().completeExceptionally(new IOException("shutting down")));
+		releaseLock();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return autoStart;
+	}
+
+	/**
+	 * One writer per data folder: a second process appending to the same CSV would hand out the
+	 * same ids. The operating system releases the lock if the process dies.
+	 */
+	private void takeLock() {
+		try {
+			Files.createDirectories(lockFile.getParent());
+			FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			FileLock acquired = channel.tryLock();
+			if (acquired == null) {
+				channel.close();
+				throw new IllegalStateException("another campaign-pipeline is already writing " + csv.path()
+						+ " (lock " + lockFile + "); stop it, or use its web page or API");
+			}
+			lock = channel;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot lock " + lockFile + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void releaseLock() {
+		try {
+			if (lock != null) {
+				lock.close();
+				lock = null;
+			}
+		}
+		catch (IOException ex) {
+			// released with the process anyway
+		}
 	}
 
 	@Override
@@ -220,15 +295,38 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextRetryNanos - System.nanoTime()));
 	}
 
+	/** The id a record gets: its own if it brought a free one, else the next; {@code null} if its own is taken. */
+	private Long assignId(Pending pending) {
+		Long requested = pending.requestedId();
+		if (requested == null) {
+			return ids.next();
+		}
+		if (requested > ids.last()) {
+			ids.advanceTo(requested); // never handed out: ids continue above it
+			return requested;
+		}
+		return requested <= pending.verifiedFreeUpTo() ? requested : null;
+	}
+
 	private void write(List<Pending> batch) {
 		followExternalEdits();
 		List<StoredCampaign> stored = new ArrayList<>(batch.size());
 		List<Long> batchIds = new ArrayList<>(batch.size());
+		List<Pending> accepted = new ArrayList<>(batch.size());
 		for (Pending pending : batch) {
-			StoredCampaign record = StoredCampaign.of(ids.next(), pending.campaign());
-			stored.add(record);
-			batchIds.add(record.id());
+			Long id = assignId(pending);
+			if (id == null) {
+				pending.future().completeExceptionally(new IdTakenException(pending.requestedId()));
+				continue;
+			}
+			stored.add(StoredCampaign.of(id, pending.campaign()));
+			batchIds.add(id);
+			accepted.add(pending);
 		}
+		if (accepted.isEmpty()) {
+			return;
+		}
+		batch = accepted;
 		byte[] lines = CsvFormat.lines(stored);
 		Location location = null;
 		IOException failure = null;
@@ -351,7 +449,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		lastError = null;
 	}
 
-	private record Pending(Campaign campaign, CompletableFuture<Receipt> future) {
+	private record Pending(Campaign campaign, Long requestedId, long verifiedFreeUpTo, CompletableFuture<Receipt> future) {
 	}
 
 }

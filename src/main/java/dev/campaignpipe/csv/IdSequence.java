@@ -30,6 +30,11 @@ final class IdSequence {
 		return ++last;
 	}
 
+	/** An imported record took {@code id}: continue above it. */
+	void advanceTo(long id) {
+		last = Math.max(last, id);
+	}
+
 	long last() {
 		return last;
 	}

@@ -48,6 +48,8 @@ public class PowerBiExporter implements SmartLifecycle {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
+	private final boolean autoStart;
+
 	private ScheduledExecutorService scheduler;
 
 	private volatile Instant lastExport;
@@ -66,6 +68,7 @@ public class PowerBiExporter implements SmartLifecycle {
 
 	public PowerBiExporter(PipelineProperties properties, CampaignValidator validator, Categories categories) {
 		this.settings = properties.powerbi();
+		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
 		this.folder = properties.powerbiExportDir();
 		this.categories = categories;
@@ -121,6 +124,11 @@ public class PowerBiExporter implements SmartLifecycle {
 	}
 
 	@Override
+	public boolean isAutoStartup() {
+		return autoStart;
+	}
+
+	@Override
 	public boolean isRunning() {
 		return scheduler != null && !scheduler.isShutdown();
 	}
@@ -142,6 +150,11 @@ public class PowerBiExporter implements SmartLifecycle {
 		catch (IOException ex) {
 			// looked again at the next tick
 		}
+	}
+
+	/** Exports now, in the caller's thread (the import command, before it exits). */
+	public void exportNow() {
+		export();
 	}
 
 	/** One export of the whole set; on failure, the next attempt is scheduled with backoff. */
@@ -171,7 +184,7 @@ public class PowerBiExporter implements SmartLifecycle {
 			}
 			lastError = ex.toString();
 			retry = retry.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : retry.multipliedBy(2);
-			if (pending.compareAndSet(false, true) && !scheduler.isShutdown()) {
+			if (scheduler != null && pending.compareAndSet(false, true) && !scheduler.isShutdown()) {
 				scheduler.schedule(this::export, retry.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}

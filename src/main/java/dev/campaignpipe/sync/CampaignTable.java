@@ -125,6 +125,28 @@ public class CampaignTable {
 		jdbc.update("DELETE FROM pipeline_quarantine WHERE generation < ?", generation);
 	}
 
+	/** Every stored campaign_id with its row_hash (streamed). */
+	public void forEachIdAndHash(java.util.function.BiConsumer<Long, String> consumer) {
+		jdbc.query(con -> {
+			var statement = con.prepareStatement("SELECT campaign_id, row_hash FROM " + TABLE,
+					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+			statement.setFetchSize(5000);
+			return statement;
+		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), rs.getString(2)));
+		jdbc.query("SELECT DISTINCT campaign_id FROM pipeline_quarantine WHERE campaign_id IS NOT NULL",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), null));
+	}
+
+	/** Row count, input sums and ids of the table, for {@code verify} (streamed). */
+	public void forEachInputs(java.util.function.Consumer<ResultSet> consumer) {
+		jdbc.query(con -> {
+			var statement = con.prepareStatement("SELECT campaign_id, impressions, clicks, conversions, ad_spend FROM "
+					+ TABLE, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+			statement.setFetchSize(5000);
+			return statement;
+		}, (org.springframework.jdbc.core.RowCallbackHandler) consumer::accept);
+	}
+
 	public long quarantineCount() {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine", Long.class);
 	}

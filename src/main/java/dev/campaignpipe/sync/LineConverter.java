@@ -79,7 +79,11 @@ public final class LineConverter {
 	 * in the file — spacing, case, date style, stale metric columns — are not changes.
 	 */
 	static String hash(StoredCampaign stored) {
-		Campaign c = stored.campaign();
+		return contentHash(stored.campaign());
+	}
+
+	/** The content hash of a record's inputs, as the database's row_hash column holds it. */
+	public static String contentHash(Campaign c) {
 		String canonical = String.join("\u001f", c.company(), c.name(), c.type(), c.channel(), c.adFormat(),
 				c.date().toString(), Long.toString(c.impressions()), Long.toString(c.clicks()),
 				Long.toString(c.conversions()), c.adSpend().toPlainString(), c.deviceType(), c.country(),

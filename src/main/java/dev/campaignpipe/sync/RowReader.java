@@ -33,7 +33,11 @@ public final class RowReader {
 	 */
 	public static RowReader fromHeader(String headerLine) {
 		String line = headerLine.startsWith(CsvFormat.BOM) ? headerLine.substring(1) : headerLine;
-		List<String> names = parse(line);
+		return fromHeaderFields(parse(line));
+	}
+
+	/** From an already parsed header record. */
+	public static RowReader fromHeaderFields(List<String> names) {
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < names.size(); i++) {
 			columns.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
@@ -53,7 +57,11 @@ public final class RowReader {
 	}
 
 	public Fields read(String line) {
-		List<String> fields = parse(line);
+		return read(parse(line));
+	}
+
+	/** From an already parsed record. */
+	public Fields read(List<String> fields) {
 		CampaignInput.Builder input = CampaignInput.builder();
 		for (CampaignField field : CampaignField.values()) {
 			String value = value(fields, field.key());

@@ -60,6 +60,8 @@ public class SyncWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final boolean autoStart;
+
 	private volatile Thread thread;
 
 	private volatile Checkpoint checkpoint;
@@ -73,6 +75,7 @@ public class SyncWorker implements SmartLifecycle {
 	public SyncWorker(PipelineProperties properties, CampaignTable table, CampaignValidator validator,
 			SyncBatch batch, MeterRegistry meters) {
 		this.settings = properties.sync();
+		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
 		this.table = table;
 		this.batch = batch;
@@ -121,6 +124,11 @@ public class SyncWorker implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return autoStart;
 	}
 
 	@Override
@@ -221,6 +229,23 @@ public class SyncWorker implements SmartLifecycle {
 		catch (IOException ex) {
 			return null; // the next round retries from the committed checkpoint
 		}
+	}
+
+	/**
+	 * Waits until every complete line of the CSV is in the database.
+	 * @return whether it got there within {@code timeout}
+	 */
+	public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			SyncStatus s = status();
+			if (s.lastError() == null && checkpoint != null && s.recordsBehind() == 0) {
+				return true;
+			}
+			wake();
+			Thread.sleep(100);
+		}
+		return false;
 	}
 
 	public SyncStatus status() {

@@ -1,0 +1,152 @@
+package dev.campaignpipe.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+import dev.campaignpipe.csv.CsvWriterService;
+import dev.campaignpipe.importer.CampaignImporter;
+import dev.campaignpipe.importer.ImportOptions;
+import dev.campaignpipe.importer.ImportProgress;
+import dev.campaignpipe.importer.ImportSummary;
+import dev.campaignpipe.powerbi.PowerBiExporter;
+import dev.campaignpipe.sync.SyncWorker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code import FILE…}: runs each file through the pipeline. With the server running (same
+ * settings) the file is handed to it, so there is still one writer; otherwise the pipeline runs
+ * here until the rows are in the CSV, the database and the export.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = { "Import CSV files (the original tool's or this product's) through validation, KPIs,",
+				"the CSV, the database and the Power BI export, and print what became of every row." })
+final class ImportCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to import")
+	List<Path> files;
+
+	@Option(names = "--on-invalid", defaultValue = "reject", paramLabel = "reject|keep-flagged",
+			description = "rows that break a rule: reject (to FILE.rejects.csv, the default) or keep-flagged")
+	String onInvalid;
+
+	@Option(names = "--reassign-ids", description = "give rows whose campaign_id is taken by different content a new id")
+	boolean reassignIds;
+
+	@Unmatched
+	List<String> settings = new ArrayList<>();
+
+	private final PrintStream out = System.out;
+
+	@Override
+	public Integer call() throws Exception {
+		if (!"reject".equals(onInvalid) && !"keep-flagged".equals(onInvalid)) {
+			System.err.println("--on-invalid must be reject or keep-flagged (got '" + onInvalid + "')");
+			return 2;
+		}
+		for (Path file : files) {
+			if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+				System.err.println(file + ": not a readable file");
+				return 2;
+			}
+		}
+		ImportOptions options = new ImportOptions("keep-flagged".equals(onInvalid) ? ImportOptions.OnInvalid.KEEP_FLAGGED
+				: ImportOptions.OnInvalid.REJECT, reassignIds);
+		try (ConfigurableApplicationContext context = ToolContext.open(settings)) {
+			String server = ToolContext.runningServer(context);
+			int failures = 0;
+			for (Path file : files) {
+				out.println((server != null ? "Handing " + file + " to the server at " + server : "Importing " + file) + " …");
+				ImportSummary summary = server != null ? viaServer(server, file, options) : inProcess(context, file, options);
+				out.println(summary.describe());
+				if (summary.rejectsFile() != null) {
+					out.println("rejected rows and their reasons: " + summary.rejectsFile());
+				}
+				if (summary.failure() != null) {
+					out.println("stopped: " + summary.failure());
+					failures++;
+				}
+			}
+			return failures == 0 ? 0 : 1;
+		}
+	}
+
+	private ImportSummary inProcess(ConfigurableApplicationContext context, Path file, ImportOptions options) throws Exception {
+		CsvWriterService writer = context.getBean(CsvWriterService.class);
+		SyncWorker sync = context.getBean(SyncWorker.class);
+		PowerBiExporter export = context.getBean(PowerBiExporter.class);
+		writer.start();
+		sync.start();
+		export.start();
+		try {
+			CampaignImporter importer = context.getBean(CampaignImporter.class);
+			ImportProgress progress = importer.start(file);
+			CompletableFuture<ImportSummary> run = CompletableFuture.supplyAsync(() -> importer.run(file, options, progress));
+			ProgressBar bar = new ProgressBar(out, System.console() != null);
+			while (!run.isDone()) {
+				bar.show(progress.snapshot());
+				Thread.sleep(250);
+			}
+			bar.show(progress.snapshot());
+			bar.done();
+			out.println("waiting for the database and the Power BI export to take the new rows …");
+			sync.awaitCaughtUp(Duration.ofMinutes(30));
+			export.exportNow();
+			return run.get();
+		}
+		finally {
+			export.stop();
+			sync.stop();
+			writer.stop();
+		}
+	}
+
+	private ImportSummary viaServer(String server, Path file, ImportOptions options) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		JsonMapper json = JsonMapper.builder().build();
+		String body = json.writeValueAsString(java.util.Map.of("path", file.toAbsolutePath().toString(), "on_invalid",
+				options.onInvalid() == ImportOptions.OnInvalid.KEEP_FLAGGED ? "keep-flagged" : "reject", "reassign_ids",
+				options.reassignIds()));
+		HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports"))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (started.statusCode() != 202) {
+			throw new IllegalStateException("the server refused the import: " + started.body());
+		}
+		long id = json.readTree(started.body()).get("id").asLong();
+		ProgressBar bar = new ProgressBar(out, System.console() != null);
+		while (true) {
+			JsonNode s = json.readTree(http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports/" + id)).build(),
+					HttpResponse.BodyHandlers.ofString()).body());
+			ImportSummary summary = new ImportSummary(s.get("read").asLong(), s.get("stored").asLong(),
+					s.get("duplicates").asLong(), s.get("rejected").asLong(), s.get("flagged").asLong(),
+					s.get("bytes_read").asLong(), s.get("total_bytes").asLong(), s.get("seconds").asDouble(),
+					s.get("finished").asBoolean(), s.get("failure").isNull() ? null : s.get("failure").asString(),
+					s.get("rejects_file").isNull() ? null : s.get("rejects_file").asString());
+			bar.show(summary);
+			if (summary.finished()) {
+				bar.done();
+				return summary;
+			}
+			Thread.sleep(250);
+		}
+	}
+
+}

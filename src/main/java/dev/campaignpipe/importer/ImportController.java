@@ -1,0 +1,146 @@
+package dev.campaignpipe.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.status.Banners;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Bulk import from the browser (upload, then a progress page that refreshes itself — no
+ * JavaScript needed) and the hand-over endpoint the command line uses while the server runs.
+ */
+@Controller
+class ImportController {
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	private final ImportJobs jobs;
+
+	private final Path uploads;
+
+	private final Banners banners;
+
+	ImportController(ImportJobs jobs, PipelineProperties properties, Banners banners) {
+		this.jobs = jobs;
+		this.uploads = properties.dataDir().resolve("imports");
+		this.banners = banners;
+	}
+
+	@GetMapping("/import")
+	String form(Model model) {
+		model.addAttribute("banners", banners.current());
+		return "import";
+	}
+
+	@PostMapping("/import")
+	String upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "on_invalid", defaultValue = "reject") String onInvalid,
+			@RequestParam(name = "reassign_ids", defaultValue = "false") boolean reassign, Model model) throws IOException {
+		if (file.isEmpty()) {
+			model.addAttribute("banners", banners.current());
+			model.addAttribute("error", "Choose a CSV file to import.");
+			return "import";
+		}
+		Files.createDirectories(uploads);
+		String name = file.getOriginalFilename() == null ? "upload.csv"
+				: Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+		Path target = uploads.resolve(LocalDateTime.now().format(STAMP) + "-" + name);
+		file.transferTo(target);
+		ImportJobs.Job job = jobs.start(target, options(onInvalid, reassign));
+		return "redirect:/import/" + job.id();
+	}
+
+	@GetMapping("/import/{id}")
+	String progress(@PathVariable long id, Model model) {
+		ImportJobs.Job job = jobs.find(id).orElse(null);
+		if (job == null) {
+			model.addAttribute("message", "No import with id " + id + ".");
+			return "error";
+		}
+		model.addAttribute("job", job);
+		model.addAttribute("summary", job.progress().snapshot());
+		model.addAttribute("banners", banners.current());
+		return "import-progress";
+	}
+
+	@GetMapping("/import/{id}/rejects")
+	ResponseEntity<Resource> rejects(@PathVariable long id) {
+		return jobs.find(id)
+			.map(job -> job.progress().snapshot().rejectsFile())
+			.filter(path -> path != null)
+			.map(path -> ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Path.of(path).getFileName() + "\"")
+				.contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+				.body((Resource) new FileSystemResource(path)))
+			.orElse(ResponseEntity.notFound().build());
+	}
+
+	/** The command line hands a local file over while the server runs (the file never travels). */
+	@PostMapping(path = "/api/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> handOver(@RequestBody Map<String, Object> request) throws IOException {
+		Object path = request.get("path");
+		if (!(path instanceof String text) || !Files.isRegularFile(Path.of(text)) || !Files.isReadable(Path.of(text))) {
+			return ResponseEntity.badRequest().body(Map.of("errors", Map.of("path", "path must name a readable file")));
+		}
+		ImportOptions options = options(String.valueOf(request.getOrDefault("on_invalid", "reject")),
+				Boolean.TRUE.equals(request.get("reassign_ids")));
+		ImportJobs.Job job = jobs.start(Path.of(text), options);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(job));
+	}
+
+	@GetMapping("/api/imports/{id}")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> status(@PathVariable long id) {
+		return jobs.find(id).map(ImportController::view).map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.status(404).body(Map.of("errors", Map.of("id", "no import with id " + id))));
+	}
+
+	static Map<String, Object> view(ImportJobs.Job job) {
+		ImportSummary s = job.progress().snapshot();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", job.id());
+		body.put("file", job.file());
+		body.put("finished", s.finished());
+		body.put("read", s.read());
+		body.put("stored", s.stored());
+		body.put("duplicates", s.duplicates());
+		body.put("rejected", s.rejected());
+		body.put("flagged", s.flagged());
+		body.put("bytes_read", s.bytesRead());
+		body.put("total_bytes", s.totalBytes());
+		body.put("seconds", s.seconds());
+		body.put("failure", s.failure());
+		body.put("rejects_file", s.rejectsFile());
+		return body;
+	}
+
+	static ImportOptions options(String onInvalid, boolean reassign) {
+		ImportOptions.OnInvalid mode = "keep-flagged".equalsIgnoreCase(onInvalid) || "keep_flagged".equalsIgnoreCase(onInvalid)
+				? ImportOptions.OnInvalid.KEEP_FLAGGED : ImportOptions.OnInvalid.REJECT;
+		return new ImportOptions(mode, reassign);
+	}
+
+}

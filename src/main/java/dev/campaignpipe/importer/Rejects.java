@@ -1,0 +1,70 @@
+package dev.campaignpipe.importer;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.campaignpipe.csv.CsvFormat;
+
+/**
+ * The rejects CSV beside the input: each rejected row as it was, plus a {@code reject_reason}
+ * column. Created only when the first row is rejected.
+ */
+final class Rejects implements AutoCloseable {
+
+	private final Path path;
+
+	private List<String> header = List.of();
+
+	private Writer out;
+
+	private CsvWriter csv;
+
+	Rejects(Path input) {
+		String name = input.getFileName().toString();
+		String base = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+		this.path = input.toAbsolutePath().resolveSibling(base + ".rejects.csv");
+	}
+
+	void header(List<String> fields) {
+		this.header = fields;
+	}
+
+	void write(List<String> fields, String reason) throws IOException {
+		if (csv == null) {
+			out = new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8);
+			out.write(CsvFormat.BOM);
+			csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
+			List<String> head = new ArrayList<>(header);
+			head.add("reject_reason");
+			csv.writeRecord(head);
+		}
+		List<String> row = new ArrayList<>(fields.size() + 1);
+		fields.forEach(f -> row.add(CsvFormat.guard(f)));
+		while (row.size() < header.size()) {
+			row.add("");
+		}
+		row.add(reason);
+		csv.writeRecord(row);
+	}
+
+	/** The file, or {@code null} when nothing was rejected. */
+	Path path() {
+		return csv == null ? null : path;
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (csv != null) {
+			csv.close();
+		}
+	}
+
+}
