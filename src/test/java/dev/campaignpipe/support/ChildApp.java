@@ -47,7 +47,7 @@ public final class ChildApp implements AutoCloseable {
 		return app;
 	}
 
-	static Path jar() throws IOException {
+	public static Path jar() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
 			return files.filter(p -> p.getFileName().toString().matches("campaign-pipeline-.*\\.jar"))
 				.findFirst()
