@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code java -jar <jar> import} and {@code verify}, run as an analyst runs them. */
 class ImportCommandIntegrationTests {
 
-	static final Path SAMPLE = Path.of("..", "shared", "seed", "sample_original_dataset.csv");
+	static final Path SAMPLE = dev.campaignpipe.support.Seed.sample();
 
 	static final Pattern SUMMARY = Pattern.compile(
 			"read ([\\d,]+) · stored ([\\d,]+) \\(flagged ([\\d,]+)\\) · skipped as duplicates ([\\d,]+) · rejected ([\\d,]+)");

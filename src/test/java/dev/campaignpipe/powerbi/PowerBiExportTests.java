@@ -190,7 +190,7 @@ class PowerBiExportTests {
 
 	@Test
 	void starSchemaKeysResolveAndTheDateTableIsContiguous() throws Exception {
-		Path sample = Path.of("..", "shared", "seed", "sample_original_dataset.csv");
+		Path sample = dev.campaignpipe.support.Seed.sample();
 		List<String> lines = Files.readAllLines(sample, StandardCharsets.UTF_8);
 		Files.write(dir.resolve("campaigns.csv"), CsvFormat.header());
 		Files.writeString(dir.resolve("campaigns.csv"), String.join("\r\n", lines.subList(1, lines.size())) + "\r\n",
@@ -238,7 +238,7 @@ class PowerBiExportTests {
 
 	@Test
 	void legacyHeaderIsTheOriginalToolsLineWithItsTwentySixColumns() throws Exception {
-		Path sample = Path.of("..", "shared", "seed", "sample_original_dataset.csv");
+		Path sample = dev.campaignpipe.support.Seed.sample();
 		String originalHeader = Files.readAllLines(sample, StandardCharsets.UTF_8).get(0);
 		PowerBiExporter exporter = exporter(Map.of("pipeline.powerbi.header", "legacy", "pipeline.powerbi.star-schema", "false"));
 		CsvWriterService writer = WriterHarness.start(dir);

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class SyncScenarios {
 
-	static final Path SAMPLE = Path.of("..", "shared", "seed", "sample_original_dataset.csv");
+	static final Path SAMPLE = dev.campaignpipe.support.Seed.sample();
 
 	static final Pattern ID = Pattern.compile("\"campaign_id\":(\\d+)");
 
