@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.campaignpipe.campaign.DateInput;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -110,7 +112,12 @@ public record PipelineProperties(
 	/** Which number comes first in a date like 03-04-2024; unambiguous dates are read either way. */
 	public enum AmbiguousDates {
 
-		DAY_FIRST, MONTH_FIRST
+		DAY_FIRST, MONTH_FIRST;
+
+		/** The date forms rows read from a CSV may use. */
+		public DateInput csvDates() {
+			return this == DAY_FIRST ? DateInput.ISO_OR_DAY_FIRST : DateInput.ISO_OR_MONTH_FIRST;
+		}
 
 	}
 

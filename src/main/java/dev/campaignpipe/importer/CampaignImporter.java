@@ -56,8 +56,7 @@ public class CampaignImporter {
 		this.validator = validator;
 		this.table = table;
 		this.sync = sync;
-		this.dates = properties.sync().ambiguousDates() == PipelineProperties.AmbiguousDates.DAY_FIRST
-				? DateInput.ISO_OR_DAY_FIRST : DateInput.ISO_OR_MONTH_FIRST;
+		this.dates = properties.sync().ambiguousDates().csvDates();
 	}
 
 	public ImportProgress start(Path file) throws IOException {

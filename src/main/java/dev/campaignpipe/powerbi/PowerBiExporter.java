@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.Categories;
-import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.sync.LineConverter;
@@ -73,8 +72,7 @@ public class PowerBiExporter implements SmartLifecycle {
 		this.folder = properties.powerbiExportDir();
 		this.categories = categories;
 		this.converter = new LineConverter(validator,
-				properties.sync().ambiguousDates() == PipelineProperties.AmbiguousDates.DAY_FIRST ? DateInput.ISO_OR_DAY_FIRST
-						: DateInput.ISO_OR_MONTH_FIRST);
+				properties.sync().ambiguousDates().csvDates());
 		this.retry = settings.debounce();
 	}
 

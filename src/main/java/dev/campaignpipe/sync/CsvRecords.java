@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.campaignpipe.campaign.StoredCampaign;
@@ -29,33 +30,40 @@ public final class CsvRecords {
 	}
 
 	public static Summary forEach(Path csv, LineConverter converter, Consumer<StoredCampaign> consumer) throws IOException {
+		Seen seen = new Seen();
+		long[] counts = new long[2];
+		forEachLine(csv, (reader, text) -> {
+			StoredCampaign record = converter.record(reader, text).orElse(null);
+			if (record != null && seen.add(record.id())) {
+				consumer.accept(record);
+				counts[0]++;
+			}
+			else if (record != null || !text.isBlank()) {
+				counts[1]++;
+			}
+		});
+		return new Summary(counts[0], counts[1]);
+	}
+
+	/** Every whole line after the header, with a reader for the file's header, streaming. */
+	public static void forEachLine(Path csv, BiConsumer<RowReader, String> consumer) throws IOException {
 		if (!Files.exists(csv)) {
-			return new Summary(0, 0);
+			return;
 		}
 		CsvTail.Chunk header = CsvTail.read(csv, 0, 0, 1, 64 * 1024);
 		if (header.lines().isEmpty()) {
-			return new Summary(0, 0);
+			return;
 		}
 		RowReader reader = RowReader.fromHeader(header.lines().get(0).text());
-		Seen seen = new Seen();
 		long offset = header.endOffset();
 		long line = header.endLine();
-		long records = 0;
-		long skipped = 0;
 		while (true) {
 			CsvTail.Chunk chunk = CsvTail.read(csv, offset, line, CHUNK_LINES, CHUNK_BYTES);
 			if (chunk.endOffset() == offset) {
-				return new Summary(records, skipped);
+				return;
 			}
 			for (CsvLine csvLine : chunk.lines()) {
-				StoredCampaign record = converter.record(reader, csvLine.text()).orElse(null);
-				if (record != null && seen.add(record.id())) {
-					consumer.accept(record);
-					records++;
-				}
-				else if (record != null || !csvLine.text().isBlank()) {
-					skipped++;
-				}
+				consumer.accept(reader, csvLine.text());
 			}
 			offset = chunk.endOffset();
 			line = chunk.endLine();

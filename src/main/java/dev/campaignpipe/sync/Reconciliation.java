@@ -2,7 +2,6 @@ package dev.campaignpipe.sync;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.BitSet;
@@ -69,9 +68,11 @@ public class Reconciliation {
 
 	public Result run(Path csv) throws IOException, SQLException {
 		Totals fromCsv = new Totals();
-		if (Files.exists(csv)) {
-			readCsv(csv, fromCsv);
-		}
+		CsvRecords.forEachLine(csv, (reader, text) -> {
+			if (!text.isBlank()) {
+				fromCsv.addRaw(reader.read(text));
+			}
+		});
 		Totals fromDb = new Totals();
 		table.forEachInputs(rs -> {
 			try {
@@ -87,29 +88,6 @@ public class Reconciliation {
 		onlyDb.andNot(fromCsv.ids);
 		return new Result(fromCsv.side(), fromDb.side(), first(onlyCsv), onlyCsv.cardinality(), first(onlyDb),
 				onlyDb.cardinality());
-	}
-
-	private static void readCsv(Path csv, Totals totals) throws IOException {
-		CsvTail.Chunk header = CsvTail.read(csv, 0, 0, 1, 64 * 1024);
-		if (header.lines().isEmpty()) {
-			return;
-		}
-		RowReader reader = RowReader.fromHeader(header.lines().get(0).text());
-		long offset = header.endOffset();
-		long line = header.endLine();
-		while (true) {
-			CsvTail.Chunk chunk = CsvTail.read(csv, offset, line, 10_000, 8 * 1024 * 1024);
-			if (chunk.endOffset() == offset) {
-				return;
-			}
-			for (CsvLine csvLine : chunk.lines()) {
-				if (!csvLine.text().isBlank()) {
-					totals.addRaw(reader.read(csvLine.text()));
-				}
-			}
-			offset = chunk.endOffset();
-			line = chunk.endLine();
-		}
 	}
 
 	private static List<Long> first(BitSet ids) {

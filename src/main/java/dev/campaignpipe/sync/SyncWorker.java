@@ -13,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import dev.campaignpipe.campaign.CampaignValidator;
-import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import io.micrometer.core.instrument.Counter;
@@ -82,8 +81,7 @@ public class SyncWorker implements SmartLifecycle {
 		this.loaded = meters.counter("pipeline.sync.rows");
 		this.watch = new FileWatch(csv, this::wake);
 		meters.gauge("pipeline.sync.bytes.behind", this, w -> w.status().bytesBehind());
-		batch.configure(new LineConverter(validator, settings.ambiguousDates() == PipelineProperties.AmbiguousDates.DAY_FIRST
-				? DateInput.ISO_OR_DAY_FIRST : DateInput.ISO_OR_MONTH_FIRST));
+		batch.configure(new LineConverter(validator, settings.ambiguousDates().csvDates()));
 	}
 
 	@EventListener
