@@ -41,9 +41,7 @@ public class PowerBiExporter implements SmartLifecycle {
 
 	private final Path folder;
 
-	private final LineConverter converter;
-
-	private final Categories categories;
+	private final StarExport star;
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
@@ -61,6 +59,8 @@ public class PowerBiExporter implements SmartLifecycle {
 
 	private Duration retry;
 
+	private volatile long lastDurationMillis;
+
 	private long seenSize = -1;
 
 	private long seenModified = -1;
@@ -70,9 +70,8 @@ public class PowerBiExporter implements SmartLifecycle {
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
 		this.folder = properties.powerbiExportDir();
-		this.categories = categories;
-		this.converter = new LineConverter(validator,
-				properties.sync().ambiguousDates().csvDates());
+		this.star = new StarExport(csv, properties.stateDir(),
+				new LineConverter(validator, properties.sync().ambiguousDates().csvDates()), categories);
 		this.retry = settings.debounce();
 	}
 
@@ -85,7 +84,10 @@ public class PowerBiExporter implements SmartLifecycle {
 	public void changed() {
 		if (scheduler != null && !scheduler.isShutdown() && pending.compareAndSet(false, true)) {
 			try {
-				scheduler.schedule(this::export, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
+				// a large export (a big CSV copied and fsync'd) must not occupy the machine: wait at
+				// least five times as long as the last one took
+				long delay = Math.max(settings.debounce().toMillis(), 5 * lastDurationMillis);
+				scheduler.schedule(this::export, delay, TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				pending.set(false); // shutting down
@@ -161,13 +163,15 @@ public class PowerBiExporter implements SmartLifecycle {
 		if (!Files.exists(csv)) {
 			return;
 		}
+		long started = System.nanoTime();
 		try {
 			Files.createDirectories(folder);
 			AtomicFile.replace(folder.resolve(settings.fileName()), FlatExport.of(csv, settings.header()));
-			long records = settings.starSchema() ? StarExport.write(csv, folder, converter, categories) : -1;
+			long records = settings.starSchema() ? star.write(folder) : -1;
 			writePbids();
 			lastExport = Instant.now();
 			lastExportRows = records;
+			lastDurationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 			if (lastError != null) {
 				log.info("Power BI export to {} works again", folder);
 			}

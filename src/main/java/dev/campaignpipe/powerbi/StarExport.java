@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
@@ -25,11 +26,14 @@ import dev.campaignpipe.campaign.Kpis;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.csv.CsvFormat;
 import dev.campaignpipe.sync.CsvRecords;
+import dev.campaignpipe.sync.FileFingerprint;
+import dev.campaignpipe.sync.IdSet;
 import dev.campaignpipe.sync.LineConverter;
 
 /**
  * The star schema Power BI relates without any work: one fact file with integer keys, a file per
- * dimension, and a contiguous date table. Keys are stable while the CSV grows (closed sets keep
+ * dimension, and a contiguous date table. Converted fact rows are cached, so each export converts
+ * only what the CSV gained since the last one. Keys are stable while the CSV grows (closed sets keep
  * their configured order, free-text values their first appearance), and the dimension files are
  * renamed into place before the fact file, so every fact key a reader can see has its dimension row.
  */
@@ -85,16 +89,78 @@ final class StarExport {
 			"conversion_rate", "cpc_effectiveness_score", "roi_score", "click_to_conversion_ratio", "quality_score",
 			"engagement_to_spend_ratio", "cost_efficiency_index", "roas", "roi", "data_quality");
 
-	private StarExport() {
+	private final Path csv;
+
+	private final Path cache;
+
+	private final LineConverter converter;
+
+	private final Categories categories;
+
+	/** What the fact cache holds: rows converted from the CSV up to {@code position}. */
+	private CsvRecords.Position position;
+
+	private String fileKey;
+
+	private String head;
+
+	private String tail;
+
+	private Map<Dimension, Map<String, Integer>> keys;
+
+	private IdSet seen;
+
+	private final LocalDate[] range = new LocalDate[2];
+
+	private long records;
+
+	StarExport(Path csv, Path stateDir, LineConverter converter, Categories categories) {
+		this.csv = csv;
+		this.cache = stateDir.resolve("powerbi-fact.cache");
+		this.converter = converter;
+		this.categories = categories;
 	}
 
 	/**
-	 * Writes the whole set as fsync'd temporary files, then renames them into place: dimensions
-	 * and dates first, the fact file last.
+	 * Brings the fact rows up to date — converting only the lines added since the last export
+	 * unless the CSV was replaced or rewritten — then writes the whole set as fsync'd temporary
+	 * files and renames them into place: dimensions and dates first, the fact file last.
 	 * @return the number of fact rows
 	 */
-	static long write(Path csv, Path dir, LineConverter converter, Categories categories) throws IOException {
-		Map<Dimension, Map<String, Integer>> keys = new LinkedHashMap<>();
+	long write(Path dir) throws IOException {
+		String key = FileFingerprint.fileKey(csv);
+		long size = Files.size(csv);
+		if (position == null || !key.equals(fileKey) || size < position.offset()
+				|| !FileFingerprint.head(csv, position.offset()).equals(head)
+				|| !FileFingerprint.tail(csv, position.offset()).equals(tail)) {
+			reset();
+		}
+		try (Writer text = new OutputStreamWriter(Files.newOutputStream(cache, StandardOpenOption.CREATE,
+				StandardOpenOption.APPEND), StandardCharsets.UTF_8);
+				CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(text)) {
+			position = CsvRecords.forEachLine(csv, position, (reader, line) -> converter.record(reader, line)
+				.filter(record -> seen.add(record.id()))
+				.ifPresent(record -> {
+					LocalDate date = record.campaign().date();
+					range[0] = range[0] == null || date.isBefore(range[0]) ? date : range[0];
+					range[1] = range[1] == null || date.isAfter(range[1]) ? date : range[1];
+					writer.writeRecord(factRow(record, keys));
+					records++;
+				}));
+		}
+		catch (IOException | RuntimeException ex) {
+			position = null; // the cache may hold part of a chunk: rebuild next time
+			throw ex;
+		}
+		fileKey = key;
+		head = FileFingerprint.head(csv, position.offset());
+		tail = FileFingerprint.tail(csv, position.offset());
+		publish(dir);
+		return records;
+	}
+
+	private void reset() throws IOException {
+		keys = new LinkedHashMap<>();
 		for (Dimension d : Dimension.values()) {
 			Map<String, Integer> values = new LinkedHashMap<>();
 			if (d.closedSet != null) {
@@ -102,26 +168,26 @@ final class StarExport {
 			}
 			keys.put(d, values);
 		}
-		LocalDate[] range = new LocalDate[2];
-		long[] records = { 0 };
+		seen = new IdSet();
+		range[0] = null;
+		range[1] = null;
+		records = 0;
+		position = CsvRecords.Position.START;
+		Files.createDirectories(cache.getParent());
+		Files.deleteIfExists(cache);
+	}
+
+	private void publish(Path dir) throws IOException {
 		Map<Path, Path> prepared = new LinkedHashMap<>();
 		try {
-			Path fact = AtomicFile.prepare(dir.resolve(FACT), out -> writeCsv(out, FACT_COLUMNS, writer -> {
-				CsvRecords.forEach(csv, converter, record -> {
-					Campaign c = record.campaign();
-					range[0] = range[0] == null || c.date().isBefore(range[0]) ? c.date() : range[0];
-					range[1] = range[1] == null || c.date().isAfter(range[1]) ? c.date() : range[1];
-					writer.writeRecord(factRow(record, keys));
-					records[0]++;
-				});
-			}));
 			for (Dimension d : Dimension.values()) {
 				prepared.put(AtomicFile.prepare(dir.resolve(d.file), out -> writeCsv(out,
 						List.of(d.keyColumn, d.valueColumn), w -> keys.get(d).forEach((value, key) -> w.writeRecord(
 								Integer.toString(key), CsvFormat.guard(value))))), dir.resolve(d.file));
 			}
 			prepared.put(AtomicFile.prepare(dir.resolve(DATES), out -> writeDates(out, range)), dir.resolve(DATES));
-			prepared.put(fact, dir.resolve(FACT));
+			prepared.put(AtomicFile.prepare(dir.resolve(FACT), out -> writeCsv(out, FACT_COLUMNS, w -> Files.copy(cache, out))),
+					dir.resolve(FACT));
 		}
 		catch (IOException | RuntimeException ex) {
 			for (Path tmp : prepared.keySet()) {
@@ -132,7 +198,6 @@ final class StarExport {
 		for (Map.Entry<Path, Path> file : prepared.entrySet()) {
 			AtomicFile.commit(file.getKey(), file.getValue());
 		}
-		return records[0];
 	}
 
 	private static List<String> factRow(StoredCampaign record, Map<Dimension, Map<String, Integer>> keys) {
@@ -188,6 +253,8 @@ final class StarExport {
 		text.write(CsvFormat.BOM);
 		CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(text);
 		writer.writeRecord(header);
+		writer.flush(); // header bytes out before rows that may be copied straight to the stream
+		text.flush();
 		rows.write(writer);
 		writer.flush();
 		text.flush();

@@ -3,9 +3,6 @@ package dev.campaignpipe.sync;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -30,7 +27,7 @@ public final class CsvRecords {
 	}
 
 	public static Summary forEach(Path csv, LineConverter converter, Consumer<StoredCampaign> consumer) throws IOException {
-		Seen seen = new Seen();
+		IdSet seen = new IdSet();
 		long[] counts = new long[2];
 		forEachLine(csv, (reader, text) -> {
 			StoredCampaign record = converter.record(reader, text).orElse(null);
@@ -47,20 +44,37 @@ public final class CsvRecords {
 
 	/** Every whole line after the header, with a reader for the file's header, streaming. */
 	public static void forEachLine(Path csv, BiConsumer<RowReader, String> consumer) throws IOException {
+		forEachLine(csv, Position.START, consumer);
+	}
+
+	/** Where a read stopped: just past the last whole line it passed on. */
+	public record Position(long offset, long line) {
+
+		/** The start of the data, after the header line. */
+		public static final Position START = new Position(0, 0);
+
+	}
+
+	/**
+	 * Every whole line from {@code from} on (after the header when starting at {@link Position#START}).
+	 * @return where the next read continues
+	 */
+	public static Position forEachLine(Path csv, Position from, BiConsumer<RowReader, String> consumer)
+			throws IOException {
 		if (!Files.exists(csv)) {
-			return;
+			return from;
 		}
 		CsvTail.Chunk header = CsvTail.read(csv, 0, 0, 1, 64 * 1024);
 		if (header.lines().isEmpty()) {
-			return;
+			return from;
 		}
 		RowReader reader = RowReader.fromHeader(header.lines().get(0).text());
-		long offset = header.endOffset();
-		long line = header.endLine();
+		long offset = from.offset() == 0 ? header.endOffset() : from.offset();
+		long line = from.offset() == 0 ? header.endLine() : from.line();
 		while (true) {
 			CsvTail.Chunk chunk = CsvTail.read(csv, offset, line, CHUNK_LINES, CHUNK_BYTES);
 			if (chunk.endOffset() == offset) {
-				return;
+				return new Position(offset, line);
 			}
 			for (CsvLine csvLine : chunk.lines()) {
 				consumer.accept(reader, csvLine.text());
@@ -68,24 +82,6 @@ public final class CsvRecords {
 			offset = chunk.endOffset();
 			line = chunk.endLine();
 		}
-	}
-
-	/** Ids seen so far: a bit set for the usual dense ids, a set for the rare huge ones. */
-	private static final class Seen {
-
-		private final BitSet dense = new BitSet();
-
-		private final Set<Long> sparse = new HashSet<>();
-
-		boolean add(long id) {
-			if (id < Integer.MAX_VALUE) {
-				boolean present = dense.get((int) id);
-				dense.set((int) id);
-				return !present;
-			}
-			return sparse.add(id);
-		}
-
 	}
 
 }

@@ -12,26 +12,26 @@ import java.nio.file.attribute.BasicFileAttributes;
  * by writing a new file and renaming it over the old one), a shorter file, or different bytes
  * at the start or just before the checkpoint all mean it was replaced or rewritten.
  */
-final class FileFingerprint {
+public final class FileFingerprint {
 
 	static final int WINDOW = 4096;
 
 	private FileFingerprint() {
 	}
 
-	static String fileKey(Path file) throws IOException {
+	public static String fileKey(Path file) throws IOException {
 		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 		Object key = attributes.fileKey();
 		return key != null ? key.toString() : "created=" + attributes.creationTime().toMillis();
 	}
 
 	/** Hash of the first bytes already loaded: stable while the file only grows. */
-	static String head(Path file, long loaded) throws IOException {
+	public static String head(Path file, long loaded) throws IOException {
 		return hash(file, 0, Math.min(loaded, WINDOW));
 	}
 
 	/** Hash of the bytes just before the checkpoint. */
-	static String tail(Path file, long loaded) throws IOException {
+	public static String tail(Path file, long loaded) throws IOException {
 		return hash(file, Math.max(0, loaded - WINDOW), loaded);
 	}
 

@@ -237,6 +237,35 @@ class PowerBiExportTests {
 	}
 
 	@Test
+	void starSchemaConvertsOnlyNewRowsAndStartsOverWhenTheCsvIsReplaced() throws Exception {
+		PowerBiExporter exporter = exporter(Map.of());
+		CsvWriterService writer = WriterHarness.start(dir);
+		cleanup.add(writer::stop);
+		for (int i = 0; i < 3; i++) {
+			writer.submit(TestCampaigns.withCompany("Company " + i));
+		}
+		exporter.export();
+		writer.submit(TestCampaigns.withCompany("Company 3"));
+		exporter.export(); // incremental: one more fact row
+		List<CsvRecord> fact = readWhole(export(StarExport.FACT), StarExport.FACT_COLUMNS.size());
+		assertThat(fact).extracting(r -> r.getField(0)).containsExactly("campaign_id", "1", "2", "3", "4");
+		writer.stop();
+
+		// Excel saves a corrected file: rows 2 and 3 gone, row 1 renamed — the export starts over
+		Path csv = dir.resolve("campaigns.csv");
+		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		Path saved = dir.resolve("saved.tmp");
+		Files.writeString(saved, String.join("\r\n", lines.get(0), lines.get(1).replace("Company 0", "Renamed Co"),
+				lines.get(4)) + "\r\n", StandardCharsets.UTF_8);
+		Files.move(saved, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		exporter.export();
+		assertThat(readWhole(export(StarExport.FACT), StarExport.FACT_COLUMNS.size())).extracting(r -> r.getField(0))
+			.containsExactly("campaign_id", "1", "4");
+		assertThat(readWhole(export("dim_company.csv"), 2)).extracting(r -> r.getField(1))
+			.containsExactly("campaign_company", "Renamed Co", "Company 3");
+	}
+
+	@Test
 	void legacyHeaderIsTheOriginalToolsLineWithItsTwentySixColumns() throws Exception {
 		Path sample = dev.campaignpipe.support.Seed.sample();
 		String originalHeader = Files.readAllLines(sample, StandardCharsets.UTF_8).get(0);
