@@ -78,6 +78,8 @@ public record PipelineProperties(
 			@DefaultValue("1s") Duration pollInterval,
 			/* Lines loaded per transaction. */
 			@DefaultValue("10000") int batchLines,
+			/* Shortest time between two loads of new lines: fewer, larger transactions under load. */
+			@DefaultValue("100ms") Duration minInterval,
 			/* Reading of dates such as 03-04-2024 in rows re-saved by Excel. */
 			@DefaultValue("day-first") AmbiguousDates ambiguousDates,
 			/* Longest wait between attempts while the database is unreachable. */

@@ -148,6 +148,7 @@ public class SyncWorker implements SmartLifecycle {
 					checkpoint = table.loadCheckpoint();
 					quarantined = table.quarantineCount();
 				}
+				coalesce();
 				boolean more = syncOnce();
 				if (lastError != null) {
 					log.info("database sync resumed");
@@ -171,6 +172,20 @@ public class SyncWorker implements SmartLifecycle {
 				sleep(backoff);
 				backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax()
 						: backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	/**
+	 * Lets appends accumulate for a moment after the last load, so a stream of small writer
+	 * batches becomes a few larger transactions instead of one per batch.
+	 */
+	private void coalesce() throws InterruptedException {
+		Instant last = lastSync;
+		if (last != null) {
+			long wait = settings.minInterval().toMillis() - Duration.between(last, Instant.now()).toMillis();
+			if (wait > 0) {
+				Thread.sleep(wait);
 			}
 		}
 	}
