@@ -1,7 +1,7 @@
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
+
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * End-to-end lag from an acknowledged submission to its row in the database, at a fixed rate.
- * Submissions are paced at RATE per second over 16 client threads (one connection each); a poller reads
+ * Submissions are paced at RATE per second over 16 client threads, each on its own keep-alive connection; a poller reads
  * MAX(campaign_id) from the table every 5 ms. A record's lag = first poll that saw it - its
  * acknowledgement (resolution: the poll interval).
  *
@@ -34,7 +34,7 @@ public class SyncLag {
 		URI uri = URI.create(base);
 		// a raw HTTP/1.1 request: java.net.http costs so much CPU here that it would starve the poller
 		byte[] request = ("POST /api/campaigns HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
-				+ "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body)
+				+ "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
 			.getBytes(StandardCharsets.UTF_8);
 		ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
 		ConcurrentHashMap<Long, Long> seenAt = new ConcurrentHashMap<>();
@@ -51,10 +51,17 @@ public class SyncLag {
 				TimeUnit.NANOSECONDS.sleep(wait);
 			}
 			clients.submit(() -> {
-				try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-					socket.setTcpNoDelay(true);
-					socket.getOutputStream().write(request);
-					String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				try {
+					Connection connection = CONNECTIONS.get();
+					if (connection == null) {
+						connection = new Connection(new Socket(uri.getHost(), uri.getPort()));
+						CONNECTIONS.set(connection);
+					}
+					String response = connection.exchange(request);
+					if (connection.closing) {
+						connection.socket.close();
+						CONNECTIONS.remove();
+					}
 					long now = System.nanoTime();
 					Matcher m = ID.matcher(response);
 					if (response.startsWith("HTTP/1.1 201") && m.find()) {
@@ -62,7 +69,17 @@ public class SyncLag {
 					}
 				}
 				catch (Exception ex) {
-					// counted as not acknowledged
+					// Tomcat closes a keep-alive connection after 100 requests: the next request opens a new one
+					Connection broken = CONNECTIONS.get();
+					CONNECTIONS.remove();
+					try {
+						if (broken != null) {
+							broken.socket.close();
+						}
+					}
+					catch (java.io.IOException ignored) {
+						// closing anyway
+					}
 				}
 			});
 		}
@@ -84,8 +101,80 @@ public class SyncLag {
 
 	static final boolean[] volatile_running = { false };
 
+	static final ThreadLocal<Connection> CONNECTIONS = new ThreadLocal<>();
+
+	/** One keep-alive HTTP/1.1 connection: writes a request, reads one response (chunked or sized). */
+	static final class Connection {
+
+		final Socket socket;
+
+		final java.io.DataInputStream in;
+
+		/** The server announced it closes this connection after the response. */
+		boolean closing;
+
+		Connection(Socket socket) throws java.io.IOException {
+			this.socket = socket;
+			socket.setTcpNoDelay(true);
+			this.in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+		}
+
+		String exchange(byte[] request) throws java.io.IOException {
+			socket.getOutputStream().write(request);
+			StringBuilder head = new StringBuilder();
+			String line;
+			long length = -1;
+			boolean chunked = false;
+			while (!(line = readLine()).isEmpty()) {
+				head.append(line).append('\n');
+				String lower = line.toLowerCase();
+				if (lower.startsWith("content-length:")) {
+					length = Long.parseLong(line.substring(15).strip());
+				}
+				if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+					chunked = true;
+				}
+				if (lower.startsWith("connection:") && lower.contains("close")) {
+					closing = true;
+				}
+			}
+			StringBuilder body = new StringBuilder();
+			if (chunked) {
+				int size;
+				while ((size = Integer.parseInt(readLine().strip(), 16)) > 0) {
+					byte[] chunk = new byte[size];
+					in.readFully(chunk);
+					body.append(new String(chunk, StandardCharsets.UTF_8));
+					readLine();
+				}
+				readLine();
+			}
+			else if (length > 0) {
+				byte[] bytes = new byte[(int) length];
+				in.readFully(bytes);
+				body.append(new String(bytes, StandardCharsets.UTF_8));
+			}
+			return head + "\n" + body;
+		}
+
+		private String readLine() throws java.io.IOException {
+			StringBuilder line = new StringBuilder();
+			int b;
+			while ((b = in.read()) != '\n') {
+				if (b < 0) {
+					throw new java.io.EOFException();
+				}
+				if (b != '\r') {
+					line.append((char) b);
+				}
+			}
+			return line.toString();
+		}
+
+	}
+
 	static void poll(String jdbc, ConcurrentHashMap<Long, Long> ackedAt, ConcurrentHashMap<Long, Long> seenAt) {
-		try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+		try (java.sql.Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
 			long lastSeen = 0;
 			while (volatile_running[0]) {
 				try (ResultSet rs = s.executeQuery("SELECT MAX(campaign_id) FROM digital_marketing_ad_performance_data")) {
