@@ -23,13 +23,16 @@ public enum CampaignField {
 
 	private final String label;
 
+	private final String key;
+
 	CampaignField(String label) {
 		this.label = label;
+		this.key = name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** The stable external name: form field, JSON property, CSV column. */
 	public String key() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return key;
 	}
 
 	/** The name a person reads beside the input. */

@@ -67,8 +67,13 @@ public class CampaignValidator {
 
 	/** 1 to 13 ASCII digits: what {@code \\d{1,13}} says, without a regex on every field of every row. */
 	static boolean isWhole(String value) {
+		return isDigits(value, 13);
+	}
+
+	/** 1 to {@code maxDigits} ASCII digits. */
+	public static boolean isDigits(String value, int maxDigits) {
 		int length = value.length();
-		if (length == 0 || length > 13) {
+		if (length == 0 || length > maxDigits) {
 			return false;
 		}
 		for (int i = 0; i < length; i++) {

@@ -135,7 +135,7 @@ public class CampaignImporter {
 			throws IOException, InterruptedException {
 		RowReader.Fields row = rows.read(fields);
 		String idText = row.campaignId() == null ? "" : row.campaignId().strip();
-		if (!idText.isEmpty() && !idText.matches("\\d{1,18}")) {
+		if (!idText.isEmpty() && !CampaignValidator.isDigits(idText, 18)) {
 			reject(rejects, progress, fields, "campaign_id must be a whole number (got '" + idText + "')");
 			return;
 		}

@@ -51,7 +51,7 @@ public final class LineConverter {
 			return quarantine(line, null, "not a valid CSV line: " + ex.getMessage());
 		}
 		String idText = fields.campaignId() == null ? "" : fields.campaignId().strip();
-		if (!idText.matches("\\d{1,18}")) {
+		if (!CampaignValidator.isDigits(idText, 18)) {
 			return quarantine(line, null, "campaign_id must be a whole number (got '" + idText + "')");
 		}
 		long id = Long.parseLong(idText);
