@@ -22,6 +22,7 @@ import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.IdTakenException;
 import dev.campaignpipe.sync.CampaignTable;
+import dev.campaignpipe.sync.CsvRecords;
 import dev.campaignpipe.sync.LineConverter;
 import dev.campaignpipe.sync.RowReader;
 import dev.campaignpipe.sync.SyncWorker;
@@ -50,6 +51,10 @@ public class CampaignImporter {
 
 	private final DateInput dates;
 
+	private final Path csv;
+
+	private final LineConverter converter;
+
 	public CampaignImporter(CampaignQueue queue, CampaignValidator validator, CampaignTable table, SyncWorker sync,
 			PipelineProperties properties) {
 		this.queue = queue;
@@ -57,6 +62,8 @@ public class CampaignImporter {
 		this.table = table;
 		this.sync = sync;
 		this.dates = properties.sync().ambiguousDates().csvDates();
+		this.csv = properties.csvPath();
+		this.converter = new LineConverter(validator, dates);
 	}
 
 	public ImportProgress start(Path file) throws IOException {
@@ -91,13 +98,21 @@ public class CampaignImporter {
 		return progress.snapshot();
 	}
 
-	/** Ids already stored, with their content hash, from the database once it has caught up with the CSV. */
-	private IdIndex existingIds() throws InterruptedException {
+	/**
+	 * Ids already stored, with their content hash: from the database once it has caught up with
+	 * the CSV, or — with the mirror switched off — from the CSV itself.
+	 */
+	private IdIndex existingIds() throws InterruptedException, IOException {
+		IdIndex index = new IdIndex();
+		if (!sync.status().enabled()) {
+			CsvRecords.forEach(csv, converter, record -> index.put(record.id(),
+					IdIndex.hash64(LineConverter.contentHash(record.campaign()))));
+			return index;
+		}
 		if (!sync.awaitCaughtUp(Duration.ofMinutes(10))) {
 			throw new IllegalStateException("the database has not caught up with campaigns.csv ("
 					+ sync.status().lastError() + "); ids cannot be checked, so nothing was imported");
 		}
-		IdIndex index = new IdIndex();
 		table.forEachIdAndHash((id, hash) -> index.put(id, hash == null || hash.isBlank() ? IdIndex.UNKNOWN : IdIndex.hash64(hash)));
 		return index;
 	}

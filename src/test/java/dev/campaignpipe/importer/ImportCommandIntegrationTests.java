@@ -167,6 +167,16 @@ class ImportCommandIntegrationTests {
 	}
 
 	@Test
+	void withTheDatabaseMirrorOffIdsAreCheckedAgainstTheCsvItself() throws Exception {
+		Path input = Files.copy(SAMPLE, dir.resolve("sample.csv"));
+		long[] first = summary(cli("import", input.toString(), "--pipeline.sync.enabled=false").output());
+		assertThat(first[1]).isPositive();
+		long[] again = summary(cli("import", input.toString(), "--pipeline.sync.enabled=false").output());
+		assertThat(again[1]).isZero();
+		assertThat(again[3]).isEqualTo(first[1]);
+	}
+
+	@Test
 	void helpListsTheCommands() throws Exception {
 		Cli.Run help = Cli.run("--help");
 		assertThat(help.exitCode()).isZero();
