@@ -27,20 +27,29 @@ class SpoolRecoveryTests {
 			.toList());
 	}
 
-	@Test
-	void interruptedMoveIsCompletedWithoutDuplicatesOrATornLine() throws Exception {
+	/** A CSV holding ids 1..count, written by a real writer that then stopped. */
+	private Path csvWithRecords(int count) {
 		CsvWriterService writer = WriterHarness.start(dir);
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < count; i++) {
 			writer.submit(TestCampaigns.workedExample());
 		}
 		writer.stop();
-		Path csv = dir.resolve("campaigns.csv");
-		long sizeWhenSpoolingBegan = Files.size(csv);
+		return dir.resolve("campaigns.csv");
+	}
 
-		// ids 6..10 were acknowledged from the spool while the CSV was locked ...
+	/** A spool as the writer starts one when the CSV is locked: its marker line, then rows. */
+	private Path spoolAfter(Path csv, byte[] rows) throws Exception {
 		Path spool = dir.resolve("state/spool.csv");
-		Files.write(spool, ("#spool csv-size=" + sizeWhenSpoolingBegan + "\n").getBytes(StandardCharsets.US_ASCII));
-		Files.write(spool, rows(6, 10), StandardOpenOption.APPEND);
+		Files.write(spool, ("#spool csv-size=" + Files.size(csv) + "\n").getBytes(StandardCharsets.US_ASCII));
+		Files.write(spool, rows, StandardOpenOption.APPEND);
+		return spool;
+	}
+
+	@Test
+	void interruptedMoveIsCompletedWithoutDuplicatesOrATornLine() throws Exception {
+		Path csv = csvWithRecords(5);
+		// ids 6..10 were acknowledged from the spool while the CSV was locked ...
+		Path spool = spoolAfter(csv, rows(6, 10));
 		// ... and the process died moving them: 6 and 7 made it, 8 is torn
 		byte[] moved = rows(6, 8);
 		Files.write(csv, java.util.Arrays.copyOf(moved, moved.length - 40), StandardOpenOption.APPEND);
@@ -58,13 +67,8 @@ class SpoolRecoveryTests {
 
 	@Test
 	void crashAfterTheMoveButBeforeTheSpoolWasDeletedMovesNothingTwice() throws Exception {
-		CsvWriterService writer = WriterHarness.start(dir);
-		writer.submit(TestCampaigns.workedExample());
-		writer.stop();
-		Path csv = dir.resolve("campaigns.csv");
-		Path spool = dir.resolve("state/spool.csv");
-		Files.write(spool, ("#spool csv-size=" + Files.size(csv) + "\n").getBytes(StandardCharsets.US_ASCII));
-		Files.write(spool, rows(2, 4), StandardOpenOption.APPEND);
+		Path csv = csvWithRecords(1);
+		Path spool = spoolAfter(csv, rows(2, 4));
 		Files.write(csv, rows(2, 4), StandardOpenOption.APPEND); // fully moved, spool not yet deleted
 
 		CsvWriterService restarted = WriterHarness.start(dir);
@@ -75,14 +79,9 @@ class SpoolRecoveryTests {
 
 	@Test
 	void tornLastLineOfTheSpoolWasNeverAcknowledgedAndIsDropped() throws Exception {
-		CsvWriterService writer = WriterHarness.start(dir);
-		writer.submit(TestCampaigns.workedExample());
-		writer.stop();
-		Path csv = dir.resolve("campaigns.csv");
-		Path spool = dir.resolve("state/spool.csv");
-		Files.write(spool, ("#spool csv-size=" + Files.size(csv) + "\n").getBytes(StandardCharsets.US_ASCII));
+		Path csv = csvWithRecords(1);
 		byte[] spooled = rows(2, 3);
-		Files.write(spool, java.util.Arrays.copyOf(spooled, spooled.length - 10), StandardOpenOption.APPEND);
+		spoolAfter(csv, java.util.Arrays.copyOf(spooled, spooled.length - 10));
 
 		CsvWriterService restarted = WriterHarness.start(dir);
 		CsvLockTests.waitUntil(() -> restarted.status().spoolSize() == 0, java.time.Duration.ofSeconds(10));
