@@ -6,38 +6,30 @@ package dev.campaignpipe.campaign;
  */
 public enum CampaignField {
 
-	CAMPAIGN_COMPANY("Campaign company"),
-	CAMPAIGN_NAME("Campaign name"),
-	CAMPAIGN_TYPE("Campaign type"),
-	MARKETING_CHANNEL("Marketing channel"),
-	AD_FORMAT("Ad format"),
-	DATE("Date"),
-	IMPRESSIONS("Impressions"),
-	CLICKS("Clicks"),
-	CONVERSIONS("Conversions"),
-	AD_SPEND("Ad spend"),
-	DEVICE_TYPE("Device type"),
-	COUNTRY("Country"),
-	AUDIENCE_SEGMENT("Audience segment"),
-	REVENUE("Revenue");
-
-	private final String label;
+	CAMPAIGN_COMPANY,
+	CAMPAIGN_NAME,
+	CAMPAIGN_TYPE,
+	MARKETING_CHANNEL,
+	AD_FORMAT,
+	DATE,
+	IMPRESSIONS,
+	CLICKS,
+	CONVERSIONS,
+	AD_SPEND,
+	DEVICE_TYPE,
+	COUNTRY,
+	AUDIENCE_SEGMENT,
+	REVENUE;
 
 	private final String key;
 
-	CampaignField(String label) {
-		this.label = label;
+	CampaignField() {
 		this.key = name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** The stable external name: form field, JSON property, CSV column. */
 	public String key() {
 		return key;
-	}
-
-	/** The name a person reads beside the input. */
-	public String label() {
-		return label;
 	}
 
 	public static java.util.Optional<CampaignField> byKey(String key) {

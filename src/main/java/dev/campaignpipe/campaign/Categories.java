@@ -55,11 +55,6 @@ public class Categories {
 		exact.put(field, java.util.Set.copyOf(canonical));
 	}
 
-	/** Whether the field is a closed category set. */
-	public boolean isCategory(CampaignField field) {
-		return values.containsKey(field);
-	}
-
 	/** The canonical values in display order. */
 	public List<String> values(CampaignField field) {
 		return values.getOrDefault(field, List.of());

@@ -170,11 +170,6 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		return recent.get(id).map(r -> new Receipt(r.stored(), location));
 	}
 
-	/** Ids currently waiting in the spool. */
-	public Set<Long> spooledIds() {
-		return Set.copyOf(spool.ids());
-	}
-
 	@Override
 	public void start() {
 		takeLock();

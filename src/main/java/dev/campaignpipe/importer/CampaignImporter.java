@@ -120,7 +120,7 @@ public class CampaignImporter {
 	private void importRows(Path file, ImportOptions options, ImportProgress progress, IdIndex taken, long verifiedUpTo,
 			Rejects rejects) throws IOException, InterruptedException {
 		Semaphore window = new Semaphore(IN_FLIGHT);
-		ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<Failed> failures = new ConcurrentLinkedQueue<>();
 		try (InputStream in = new Counting(Files.newInputStream(file), progress);
 				CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).allowMissingFields(true)
 					.allowExtraFields(true).skipEmptyLines(true)
@@ -132,9 +132,9 @@ public class CampaignImporter {
 					rejects.header(record.getFields());
 					continue;
 				}
-				drainRetries(retries, rejects, progress, window);
+				rejectFailures(failures, rejects, progress);
 				progress.read.incrementAndGet();
-				importRow(record.getFields(), rows, options, progress, taken, verifiedUpTo, rejects, window, retries);
+				importRow(record.getFields(), rows, options, progress, taken, verifiedUpTo, rejects, window, failures);
 			}
 			if (rows == null) {
 				throw new IllegalArgumentException(file + " is empty: no header line");
@@ -142,11 +142,11 @@ public class CampaignImporter {
 		}
 		window.acquire(IN_FLIGHT); // every record in flight has its outcome
 		window.release(IN_FLIGHT);
-		drainRetries(retries, rejects, progress, window);
+		rejectFailures(failures, rejects, progress);
 	}
 
 	private void importRow(List<String> fields, RowReader rows, ImportOptions options, ImportProgress progress,
-			IdIndex taken, long verifiedUpTo, Rejects rejects, Semaphore window, ConcurrentLinkedQueue<Retry> retries)
+			IdIndex taken, long verifiedUpTo, Rejects rejects, Semaphore window, ConcurrentLinkedQueue<Failed> failures)
 			throws IOException, InterruptedException {
 		RowReader.Fields row = rows.read(fields);
 		String idText = row.campaignId() == null ? "" : row.campaignId().strip();
@@ -183,11 +183,11 @@ public class CampaignImporter {
 		if (id != null) {
 			taken.put(id, IdIndex.hash64(LineConverter.contentHash(campaign))); // a repeat later in this file is a duplicate
 		}
-		submit(campaign, id, fields, options, progress, verifiedUpTo, window, retries);
+		submit(campaign, id, fields, progress, verifiedUpTo, window, failures);
 	}
 
-	private void submit(Campaign campaign, Long id, List<String> fields, ImportOptions options, ImportProgress progress,
-			long verifiedUpTo, Semaphore window, ConcurrentLinkedQueue<Retry> retries) throws InterruptedException {
+	private void submit(Campaign campaign, Long id, List<String> fields, ImportProgress progress, long verifiedUpTo,
+			Semaphore window, ConcurrentLinkedQueue<Failed> failures) throws InterruptedException {
 		window.acquire();
 		queue.submitAsync(campaign, id, verifiedUpTo).whenComplete((receipt, error) -> {
 			if (error == null) {
@@ -197,24 +197,27 @@ public class CampaignImporter {
 				}
 			}
 			else {
-				retries.add(new Retry(campaign, fields, error));
+				failures.add(new Failed(fields, error));
 			}
 			window.release();
 		});
 	}
 
-	/** Outcomes that need the importing thread: an id taken meanwhile (by the form), or a failed write. */
-	private void drainRetries(ConcurrentLinkedQueue<Retry> retries, Rejects rejects, ImportProgress progress,
-			Semaphore window) throws IOException, InterruptedException {
-		Retry retry;
-		while ((retry = retries.poll()) != null) {
-			Throwable cause = retry.error() instanceof java.util.concurrent.CompletionException ? retry.error().getCause()
-					: retry.error();
+	/**
+	 * Writes submissions the writer refused — an id taken meanwhile (by the form), or a failed
+	 * write — to the rejects file; only the importing thread writes that file.
+	 */
+	private void rejectFailures(ConcurrentLinkedQueue<Failed> failures, Rejects rejects, ImportProgress progress)
+			throws IOException {
+		Failed failed;
+		while ((failed = failures.poll()) != null) {
+			Throwable cause = failed.error() instanceof java.util.concurrent.CompletionException ? failed.error().getCause()
+					: failed.error();
 			if (cause instanceof IdTakenException) {
-				reject(rejects, progress, retry.fields(), cause.getMessage() + " (taken while importing)");
+				reject(rejects, progress, failed.fields(), cause.getMessage() + " (taken while importing)");
 			}
 			else {
-				reject(rejects, progress, retry.fields(), "not stored: " + cause.getMessage());
+				reject(rejects, progress, failed.fields(), "not stored: " + cause.getMessage());
 			}
 		}
 	}
@@ -225,7 +228,7 @@ public class CampaignImporter {
 		progress.rejected.incrementAndGet();
 	}
 
-	private record Retry(Campaign campaign, List<String> fields, Throwable error) {
+	private record Failed(List<String> fields, Throwable error) {
 	}
 
 	/** Counts bytes as the parser reads them, for progress. */

@@ -9,11 +9,6 @@ package dev.campaignpipe.importer;
 public record ImportSummary(long read, long stored, long duplicates, long rejected, long flagged, long bytesRead,
 		long totalBytes, double seconds, boolean finished, String failure, String rejectsFile) {
 
-	/** Rows whose outcome is still open (in flight to the writer). */
-	public long pending() {
-		return read - stored - duplicates - rejected;
-	}
-
 	public double rowsPerSecond() {
 		return seconds > 0 ? read / seconds : 0;
 	}

@@ -151,10 +151,6 @@ public class CampaignTable {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine", Long.class);
 	}
 
-	public long count() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
-	}
-
 	public Optional<StoredCampaign> find(long id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE campaign_id = ?", CampaignTable::map, id)
 			.stream()

@@ -22,24 +22,11 @@ public final class CsvRecords {
 	private CsvRecords() {
 	}
 
-	/** What a full read found besides the records. */
-	public record Summary(long records, long skipped) {
-	}
-
-	public static Summary forEach(Path csv, LineConverter converter, Consumer<StoredCampaign> consumer) throws IOException {
+	public static void forEach(Path csv, LineConverter converter, Consumer<StoredCampaign> consumer) throws IOException {
 		IdSet seen = new IdSet();
-		long[] counts = new long[2];
-		forEachLine(csv, (reader, text) -> {
-			StoredCampaign record = converter.record(reader, text).orElse(null);
-			if (record != null && seen.add(record.id())) {
-				consumer.accept(record);
-				counts[0]++;
-			}
-			else if (record != null || !text.isBlank()) {
-				counts[1]++;
-			}
-		});
-		return new Summary(counts[0], counts[1]);
+		forEachLine(csv, (reader, text) -> converter.record(reader, text)
+			.filter(record -> seen.add(record.id()))
+			.ifPresent(consumer));
 	}
 
 	/** Every whole line after the header, with a reader for the file's header, streaming. */

@@ -52,10 +52,6 @@ public final class RowReader {
 		return new RowReader(columns);
 	}
 
-	public boolean hasColumn(String name) {
-		return columns.containsKey(name);
-	}
-
 	public Fields read(String line) {
 		return read(parse(line));
 	}
