@@ -304,7 +304,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	private void write(List<Pending> batch) {
-		followExternalEdits();
+		long csvSizeBefore = followExternalEdits();
 		List<StoredCampaign> stored = new ArrayList<>(batch.size());
 		List<Long> batchIds = new ArrayList<>(batch.size());
 		List<Pending> accepted = new ArrayList<>(batch.size());
@@ -325,9 +325,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		byte[] lines = CsvFormat.lines(stored);
 		Location location = null;
 		IOException failure = null;
-		long csvSizeBefore = 0;
 		try {
-			csvSizeBefore = csv.size();
 			if (spool.isEmpty()) {
 				csv.append(lines);
 				expectedCsvSize = csv.size();
@@ -368,17 +366,19 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	/**
 	 * Rows pasted into the CSV by hand (or by another tool) may carry ids above ours: continue after
 	 * them. A stat per batch notices; the tail is read only when the size is not the one we left.
+	 * @return the CSV's size before this batch (0 if it cannot be read: the append reports why)
 	 */
-	private void followExternalEdits() {
+	private long followExternalEdits() {
 		try {
 			long size = csv.size();
 			if (size != expectedCsvSize) {
 				ids.start(Math.max(ids.last(), csv.maxIdInTail()));
 				expectedCsvSize = size;
 			}
+			return size;
 		}
 		catch (IOException ex) {
-			// the append below reports the problem
+			return 0;
 		}
 	}
 

@@ -8,7 +8,6 @@ import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterStatus;
 import dev.campaignpipe.powerbi.ExportStatus;
 import dev.campaignpipe.powerbi.PowerBiExporter;
-import dev.campaignpipe.sync.SyncStatus;
 import dev.campaignpipe.sync.SyncWorker;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,19 +19,19 @@ public class Banners {
 
 	private final CsvWriterService writer;
 
-	private final Supplier<SyncStatus> sync;
+	private final Supplier<String> syncError;
 
 	private final Supplier<ExportStatus> export;
 
-	public Banners(CsvWriterService writer, Supplier<SyncStatus> sync, Supplier<ExportStatus> export) {
+	public Banners(CsvWriterService writer, Supplier<String> syncError, Supplier<ExportStatus> export) {
 		this.writer = writer;
-		this.sync = sync;
+		this.syncError = syncError;
 		this.export = export;
 	}
 
 	@Autowired
 	public Banners(CsvWriterService writer, SyncWorker sync, PowerBiExporter export) {
-		this(writer, sync::status, export::status);
+		this(writer, sync::lastError, export::status); // every page shows banners: no file reads here
 	}
 
 	public List<Banner> current() {
@@ -44,9 +43,9 @@ public class Banners {
 			banners.add(new Banner("warning", file + " is open in another program — " + waiting
 					+ (waiting == 1 ? " record" : " records") + " waiting, nothing is lost. Close it (in Excel) and they are written automatically."));
 		}
-		SyncStatus database = sync.get();
-		if (database != null && database.lastError() != null) {
-			banners.add(new Banner("warning", "The database mirror is paused (" + database.lastError()
+		String databaseError = syncError.get();
+		if (databaseError != null) {
+			banners.add(new Banner("warning", "The database mirror is paused (" + databaseError
 					+ "). Records are still saved to the CSV and will be loaded when it is back."));
 		}
 		ExportStatus powerbi = export.get();

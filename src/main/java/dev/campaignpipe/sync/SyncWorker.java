@@ -80,7 +80,7 @@ public class SyncWorker implements SmartLifecycle {
 		this.batch = batch;
 		this.loaded = meters.counter("pipeline.sync.rows");
 		this.watch = new FileWatch(csv, this::wake);
-		meters.gauge("pipeline.sync.bytes.behind", this, w -> w.status().bytesBehind());
+		meters.gauge("pipeline.sync.bytes.behind", this, SyncWorker::bytesBehind);
 		batch.configure(new LineConverter(validator, settings.ambiguousDates().csvDates()));
 	}
 
@@ -264,14 +264,31 @@ public class SyncWorker implements SmartLifecycle {
 		return false;
 	}
 
+	/** Bytes of the CSV not yet loaded: one stat, for frequent callers (metrics scrapes). */
+	long bytesBehind() {
+		return bytesBehind(checkpoint);
+	}
+
+	private long bytesBehind(Checkpoint c) {
+		try {
+			return Math.max(0, Files.size(csv) - (c == null ? 0 : c.offset()));
+		}
+		catch (IOException ex) {
+			return 0; // not written yet
+		}
+	}
+
+	/** Why the mirror is not progressing, {@code null} while it is. */
+	public String lastError() {
+		return lastError;
+	}
+
 	public SyncStatus status() {
 		Checkpoint c = checkpoint;
 		long offset = c == null ? 0 : c.offset();
-		long behind = 0;
+		long behind = bytesBehind(c);
 		long records = 0;
 		try {
-			long size = Files.size(csv);
-			behind = Math.max(0, size - offset);
 			// exact for a small backlog; beyond that estimated from the average line length so far,
 			// because status is polled often and must not scan megabytes each time
 			long limit = 1024 * 1024;
