@@ -57,7 +57,8 @@ final class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!"reject".equals(onInvalid) && !"keep-flagged".equals(onInvalid)) {
+		ImportOptions.OnInvalid mode = ImportOptions.OnInvalid.fromSetting(onInvalid).orElse(null);
+		if (mode == null) {
 			System.err.println("--on-invalid must be reject or keep-flagged (got '" + onInvalid + "')");
 			return 2;
 		}
@@ -67,8 +68,7 @@ final class ImportCommand implements Callable<Integer> {
 				return 2;
 			}
 		}
-		ImportOptions options = new ImportOptions("keep-flagged".equals(onInvalid) ? ImportOptions.OnInvalid.KEEP_FLAGGED
-				: ImportOptions.OnInvalid.REJECT, reassignIds);
+		ImportOptions options = new ImportOptions(mode, reassignIds);
 		try (ConfigurableApplicationContext context = ToolContext.open(settings)) {
 			String server = ToolContext.runningServer(context);
 			int failures = 0;
@@ -122,7 +122,7 @@ final class ImportCommand implements Callable<Integer> {
 		HttpClient http = HttpClient.newHttpClient();
 		JsonMapper json = JsonMapper.builder().build();
 		String body = json.writeValueAsString(java.util.Map.of("path", file.toAbsolutePath().toString(), "on_invalid",
-				options.onInvalid() == ImportOptions.OnInvalid.KEEP_FLAGGED ? "keep-flagged" : "reject", "reassign_ids",
+				options.onInvalid().setting(), "reassign_ids",
 				options.reassignIds()));
 		HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports"))
 			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -138,8 +138,10 @@ class ImportController {
 	}
 
 	static ImportOptions options(String onInvalid, boolean reassign) {
-		ImportOptions.OnInvalid mode = "keep-flagged".equalsIgnoreCase(onInvalid) || "keep_flagged".equalsIgnoreCase(onInvalid)
-				? ImportOptions.OnInvalid.KEEP_FLAGGED : ImportOptions.OnInvalid.REJECT;
+		// forgiving here (a form or a script): any case, '_' for '-', anything unknown is the default
+		ImportOptions.OnInvalid mode = ImportOptions.OnInvalid
+			.fromSetting(onInvalid.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+			.orElse(ImportOptions.OnInvalid.REJECT);
 		return new ImportOptions(mode, reassign);
 	}
 

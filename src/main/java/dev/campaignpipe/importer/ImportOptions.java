@@ -14,7 +14,17 @@ public record ImportOptions(OnInvalid onInvalid, boolean reassignIds) {
 		/** Written with its reason to the rejects CSV beside the input; not stored. */
 		REJECT,
 		/** Stored with its reasons in the data_quality column, when it can be read at all. */
-		KEEP_FLAGGED
+		KEEP_FLAGGED;
+
+		/** The spelling on the command line, the upload form and the hand-over API. */
+		public String setting() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+
+		/** {@code reject} or {@code keep-flagged}; empty for anything else. */
+		public static java.util.Optional<OnInvalid> fromSetting(String text) {
+			return java.util.Arrays.stream(values()).filter(v -> v.setting().equals(text)).findFirst();
+		}
 
 	}
 

@@ -51,13 +51,13 @@ public final class CsvRecords {
 		if (!Files.exists(csv)) {
 			return from;
 		}
-		CsvTail.Chunk header = CsvTail.read(csv, 0, 0, 1, 64 * 1024);
-		if (header.lines().isEmpty()) {
+		CsvTail.Header header = CsvTail.header(csv);
+		if (header == null) {
 			return from;
 		}
-		RowReader reader = RowReader.fromHeader(header.lines().get(0).text());
-		long offset = from.offset() == 0 ? header.endOffset() : from.offset();
-		long line = from.offset() == 0 ? header.endLine() : from.line();
+		RowReader reader = header.reader();
+		long offset = from.offset() == 0 ? header.dataOffset() : from.offset();
+		long line = from.offset() == 0 ? header.dataLine() : from.line();
 		while (true) {
 			CsvTail.Chunk chunk = CsvTail.read(csv, offset, line, CHUNK_LINES, CHUNK_BYTES);
 			if (chunk.endOffset() == offset) {

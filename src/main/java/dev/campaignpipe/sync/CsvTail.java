@@ -19,7 +19,18 @@ final class CsvTail {
 	record Chunk(List<CsvLine> lines, long endOffset, long endLine) {
 	}
 
+	/** The parsed header line and where the data after it starts. */
+	record Header(RowReader reader, long dataOffset, long dataLine) {
+	}
+
 	private CsvTail() {
+	}
+
+	/** The file's header, or {@code null} while it has no complete first line. */
+	static Header header(Path file) throws IOException {
+		Chunk first = read(file, 0, 0, 1, 64 * 1024);
+		return first.lines().isEmpty() ? null
+				: new Header(RowReader.fromHeader(first.lines().get(0).text()), first.endOffset(), first.endLine());
 	}
 
 	static Chunk read(Path file, long offset, long lineNumber, int maxLines, int maxBytes) throws IOException {

@@ -49,12 +49,13 @@ class SyncBatch {
 	 * @return {@code null} when there is no complete line past the checkpoint yet
 	 */
 	Prepared prepare(Path csv, Checkpoint from, String fileKey, int maxLines) throws IOException {
-		CsvTail.Chunk header = CsvTail.read(csv, 0, 0, 1, 64 * 1024);
-		if (header.lines().isEmpty()) {
+		CsvTail.Header header = CsvTail.header(csv);
+		if (header == null) {
 			return null;
 		}
-		RowReader reader = RowReader.fromHeader(header.lines().get(0).text());
-		CsvTail.Chunk chunk = from.offset() == 0 ? CsvTail.read(csv, header.endOffset(), 1, maxLines, MAX_CHUNK_BYTES)
+		RowReader reader = header.reader();
+		CsvTail.Chunk chunk = from.offset() == 0
+				? CsvTail.read(csv, header.dataOffset(), header.dataLine(), maxLines, MAX_CHUNK_BYTES)
 				: CsvTail.read(csv, from.offset(), from.lineNumber(), maxLines, MAX_CHUNK_BYTES);
 		if (chunk.endOffset() == from.offset()) {
 			return null;
