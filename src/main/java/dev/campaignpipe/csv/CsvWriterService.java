@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.config.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -432,8 +433,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			log.warn("{} cannot be written ({}); records go to the spool until it can", csv.path(), ex.toString());
 		}
 		else {
-			retryDelay = retryDelay.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax()
-					: retryDelay.multipliedBy(2);
+			retryDelay = Backoff.doubled(retryDelay, settings.retryMax());
 		}
 		lastError = ex.toString();
 		nextRetryNanos = System.nanoTime() + retryDelay.toNanos();

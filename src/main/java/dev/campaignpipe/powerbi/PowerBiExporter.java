@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.Categories;
+import dev.campaignpipe.config.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.sync.LineConverter;
@@ -185,7 +186,7 @@ public class PowerBiExporter implements SmartLifecycle {
 				failingSince = Instant.now();
 			}
 			lastError = ex.toString();
-			retry = retry.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : retry.multipliedBy(2);
+			retry = Backoff.doubled(retry, settings.retryMax());
 			if (scheduler != null && pending.compareAndSet(false, true) && !scheduler.isShutdown()) {
 				scheduler.schedule(this::export, retry.toMillis(), TimeUnit.MILLISECONDS);
 			}

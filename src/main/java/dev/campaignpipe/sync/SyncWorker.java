@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import dev.campaignpipe.campaign.CampaignValidator;
+import dev.campaignpipe.config.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import io.micrometer.core.instrument.Counter;
@@ -170,8 +171,7 @@ public class SyncWorker implements SmartLifecycle {
 				lastError = ex instanceof DataAccessException ? "database unavailable: " + rootMessage(ex) : ex.toString();
 				checkpoint = null; // reload: the failed transaction may or may not have committed
 				sleep(backoff);
-				backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax()
-						: backoff.multipliedBy(2);
+				backoff = Backoff.doubled(backoff, settings.retryMax());
 			}
 		}
 	}
