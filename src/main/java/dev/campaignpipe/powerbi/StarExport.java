@@ -100,11 +100,8 @@ final class StarExport {
 	/** What the fact cache holds: rows converted from the CSV up to {@code position}. */
 	private CsvRecords.Position position;
 
-	private String fileKey;
-
-	private String head;
-
-	private String tail;
+	/** The CSV as it was when the cache was last brought up to date. */
+	private FileFingerprint.Mark mark;
 
 	private Map<Dimension, Map<String, Integer>> keys;
 
@@ -128,11 +125,7 @@ final class StarExport {
 	 * @return the number of fact rows
 	 */
 	long write(Path dir) throws IOException {
-		String key = FileFingerprint.fileKey(csv);
-		long size = Files.size(csv);
-		if (position == null || !key.equals(fileKey) || size < position.offset()
-				|| !FileFingerprint.head(csv, position.offset()).equals(head)
-				|| !FileFingerprint.tail(csv, position.offset()).equals(tail)) {
+		if (position == null || mark == null || !mark.matches(csv)) {
 			reset();
 		}
 		try (Writer text = new OutputStreamWriter(Files.newOutputStream(cache, StandardOpenOption.CREATE,
@@ -152,9 +145,7 @@ final class StarExport {
 			position = null; // the cache may hold part of a chunk: rebuild next time
 			throw ex;
 		}
-		fileKey = key;
-		head = FileFingerprint.head(csv, position.offset());
-		tail = FileFingerprint.tail(csv, position.offset());
+		mark = FileFingerprint.Mark.of(csv, position.offset());
 		publish(dir);
 		return records;
 	}

@@ -35,10 +35,31 @@ public final class FileFingerprint {
 		return hash(file, Math.max(0, loaded - WINDOW), loaded);
 	}
 
+	/** What a reader remembers of the file it has read up to {@code offset}. */
+	public record Mark(String fileKey, long offset, String head, String tail) {
+
+		/** Takes the mark of {@code file} as read up to {@code offset}. */
+		public static Mark of(Path file, long offset) throws IOException {
+			return new Mark(FileFingerprint.fileKey(file), offset, FileFingerprint.head(file, offset),
+					FileFingerprint.tail(file, offset));
+		}
+
+		/** Whether {@code file} is still the file this mark was taken on, grown at most. */
+		public boolean matches(Path file) throws IOException {
+			return FileFingerprint.matches(file, this, FileFingerprint.fileKey(file), Files.size(file));
+		}
+
+	}
+
 	static boolean matches(Path file, Checkpoint checkpoint, String fileKey, long size) throws IOException {
-		long loaded = checkpoint.offset();
-		return fileKey.equals(checkpoint.fileKey()) && size >= loaded && head(file, loaded).equals(checkpoint.headHash())
-				&& tail(file, loaded).equals(checkpoint.tailHash());
+		return matches(file, new Mark(checkpoint.fileKey(), checkpoint.offset(), checkpoint.headHash(),
+				checkpoint.tailHash()), fileKey, size);
+	}
+
+	private static boolean matches(Path file, Mark mark, String fileKey, long size) throws IOException {
+		long loaded = mark.offset();
+		return fileKey.equals(mark.fileKey()) && size >= loaded && head(file, loaded).equals(mark.head())
+				&& tail(file, loaded).equals(mark.tail());
 	}
 
 	private static String hash(Path file, long from, long to) throws IOException {
