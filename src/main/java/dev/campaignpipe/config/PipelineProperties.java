@@ -98,7 +98,9 @@ public record PipelineProperties(
 			/* Quiet time after a change before exporting; also the least time between exports. */
 			@DefaultValue("2s") Duration debounce,
 			/* Longest wait between attempts while the target is locked. */
-			@DefaultValue("30s") Duration retryMax) {
+			@DefaultValue("30s") Duration retryMax,
+			/* While the database mirror loads a large backlog the export waits for it, at most this long. */
+			@DefaultValue("60s") Duration yieldToSyncMax) {
 	}
 
 	/** Header line of the flat export. */

@@ -18,6 +18,7 @@ import dev.campaignpipe.config.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.sync.LineConverter;
+import dev.campaignpipe.sync.SyncBacklog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,14 @@ public class PowerBiExporter implements SmartLifecycle {
 
 	private long seenModified = -1;
 
-	public PowerBiExporter(PipelineProperties properties, CampaignValidator validator, Categories categories) {
+	private final SyncBacklog sync;
+
+	/** When the export first waited for the current database backlog. */
+	private Instant yieldingSince;
+
+	public PowerBiExporter(PipelineProperties properties, CampaignValidator validator, Categories categories,
+			SyncBacklog sync) {
+		this.sync = sync;
 		this.settings = properties.powerbi();
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
@@ -88,12 +96,34 @@ public class PowerBiExporter implements SmartLifecycle {
 				// a large export (a big CSV copied and fsync'd) must not occupy the machine: wait at
 				// least five times as long as the last one took
 				long delay = Math.max(settings.debounce().toMillis(), 5 * lastDurationMillis);
-				scheduler.schedule(this::export, delay, TimeUnit.MILLISECONDS);
+				scheduler.schedule(this::exportWhenDue, delay, TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				pending.set(false); // shutting down
 			}
 		}
+	}
+
+	/**
+	 * Exports, unless the database mirror is loading a bulk backlog: then the two would share the
+	 * cores and each take twice as long, so the export waits (at most yield-to-sync-max) and
+	 * runs once afterwards, on the whole batch.
+	 */
+	private void exportWhenDue() {
+		Instant now = Instant.now();
+		if (sync.loadingBacklog() && (yieldingSince == null
+				|| Duration.between(yieldingSince, now).compareTo(settings.yieldToSyncMax()) < 0)) {
+			yieldingSince = yieldingSince == null ? now : yieldingSince;
+			try {
+				scheduler.schedule(this::exportWhenDue, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down: export now
+			}
+		}
+		yieldingSince = null;
+		export();
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignColumns;
 import dev.campaignpipe.campaign.StoredCampaign;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -42,6 +43,11 @@ public class CampaignTable {
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
+
+	/** Below this, one batched INSERT is as quick and the savepoint is not worth it. */
+	private static final int BULK_LOAD_MIN_ROWS = 100;
+
+	private final LocalInfileLoad bulkLoad = new LocalInfileLoad();
 
 	public CampaignTable(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -84,6 +90,10 @@ public class CampaignTable {
 	}
 
 	void insert(List<SyncedRow> rows, long generation) {
+		if (rows.size() >= BULK_LOAD_MIN_ROWS
+				&& jdbc.execute((ConnectionCallback<Boolean>) con -> bulkLoad.load(con, rows, generation))) {
+			return;
+		}
 		jdbc.batchUpdate(INSERT, rows.stream().map(r -> {
 			Object[] columns = CampaignColumns.valueArray(r.stored());
 			Object[] values = java.util.Arrays.copyOf(columns, columns.length + 3);

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  * skips nothing. While the database is unreachable it backs off and catches up afterwards.
  */
 @Service
-public class SyncWorker implements SmartLifecycle {
+public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	private static final Logger log = LoggerFactory.getLogger(SyncWorker.class);
 
@@ -262,6 +262,14 @@ public class SyncWorker implements SmartLifecycle {
 			Thread.sleep(100);
 		}
 		return false;
+	}
+
+	/** More than this many bytes behind (about 15,000 records) is a bulk load, not a trickle. */
+	private static final long BACKLOG_BYTES = 4 * 1024 * 1024;
+
+	@Override
+	public boolean loadingBacklog() {
+		return running && lastError == null && bytesBehind() > BACKLOG_BYTES;
 	}
 
 	/** Bytes of the CSV not yet loaded: one stat, for frequent callers (metrics scrapes). */

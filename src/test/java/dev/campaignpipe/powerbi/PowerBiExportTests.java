@@ -51,13 +51,17 @@ class PowerBiExportTests {
 	}
 
 	private PowerBiExporter exporter(Map<String, Object> overrides) {
+		return exporter(overrides, () -> false);
+	}
+
+	private PowerBiExporter exporter(Map<String, Object> overrides, dev.campaignpipe.sync.SyncBacklog backlog) {
 		Map<String, Object> settings = new HashMap<>(Map.of("pipeline.powerbi.debounce", "50ms",
 				"pipeline.powerbi.retry-max", "200ms"));
 		settings.putAll(overrides);
 		PipelineProperties properties = TestProperties.load(dir, settings);
 		Categories categories = new Categories(properties);
 		PowerBiExporter exporter = new PowerBiExporter(properties, new CampaignValidator(categories, Clock.systemUTC()),
-				categories);
+				categories, backlog);
 		exporter.start();
 		cleanup.add(exporter::stop);
 		return exporter;
@@ -278,6 +282,41 @@ class PowerBiExportTests {
 		assertThat(lines.get(0)).isEqualTo(originalHeader);
 		assertThat(readWhole(export("powerbi_digital_marketing_data.csv"), 26)).hasSize(2);
 		assertThat(lines.get(1)).startsWith("1,Amazon,App Install Drive,Leads,Google,Text,2024-10-15,43432,2890,1794,752.33,");
+	}
+
+	@Test
+	void theExportWaitsWhileTheDatabaseLoadsABacklogButNoLongerThanItsLimit() throws Exception {
+		Path flat = export("powerbi_digital_marketing_data.csv");
+		AtomicBoolean backlog = new AtomicBoolean(true);
+		PowerBiExporter exporter = exporter(Map.of("pipeline.powerbi.yield-to-sync-max", "1500ms"), backlog::get);
+		CsvWriterService writer = WriterHarness.start(dir);
+		cleanup.add(writer::stop);
+
+		// the backlog clears after a while: the export follows at once
+		writer.submit(TestCampaigns.workedExample());
+		exporter.changed();
+		Thread.sleep(600);
+		assertThat(flat).as("no export while the database catches up").doesNotExist();
+		backlog.set(false);
+		waitUntil(() -> Files.exists(flat), Duration.ofSeconds(1));
+		assertThat(readWhole(flat, CampaignColumns.ALL.size())).hasSize(2);
+
+		// a backlog that never clears: the export goes ahead once the limit is reached
+		backlog.set(true);
+		writer.submit(TestCampaigns.withCompany("Later Co"));
+		long started = System.nanoTime();
+		exporter.changed();
+		waitUntil(() -> Files.exists(flat) && readLines(flat) == 3, Duration.ofSeconds(4));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+	}
+
+	private static long readLines(Path file) {
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8).size();
+		}
+		catch (java.io.IOException ex) {
+			return -1;
+		}
 	}
 
 }

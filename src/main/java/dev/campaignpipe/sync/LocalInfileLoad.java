@@ -1,0 +1,158 @@
+package dev.campaignpipe.sync;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
+
+import dev.campaignpipe.campaign.CampaignColumns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inserts new rows through {@code LOAD DATA LOCAL INFILE} fed from memory: MariaDB's and MySQL's
+ * fastest way in, about 1.5× quicker on the server than batched INSERTs, and the driver streams
+ * the rows while the server parses them. Only the sync's own INSERTs go this way, inside the
+ * batch's transaction, so rows and checkpoint still commit together.
+ * <p>
+ * LOAD DATA LOCAL turns errors (a duplicate key, a value that does not fit) into warnings and
+ * skips or adjusts the row. So each load runs behind a savepoint and must report exactly the
+ * rows sent and no warning; otherwise it is rolled back and the caller uses plain INSERTs, which
+ * fail loudly as before. A server or driver that refuses local files switches this off for good.
+ */
+final class LocalInfileLoad {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalInfileLoad.class);
+
+	/** ER_NOT_ALLOWED_COMMAND (MariaDB, MySQL 5.7) and ER_CLIENT_LOCAL_FILES_DISABLED (MySQL 8). */
+	private static final List<Integer> REFUSED = List.of(1148, 3948);
+
+	private static final String SQL = "LOAD DATA LOCAL INFILE 'campaigns-sync.tsv' INTO TABLE " + CampaignTable.TABLE
+			+ " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+			+ String.join(", ", CampaignColumns.ALL) + ", row_hash, source_generation, source_offset)";
+
+	private volatile boolean available = true;
+
+	/** @return whether the rows were loaded; {@code false} leaves the transaction as it was */
+	boolean load(Connection connection, List<SyncedRow> rows, long generation) throws SQLException {
+		if (!available || !connection.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
+			return false;
+		}
+		Savepoint savepoint = connection.setSavepoint();
+		try (Statement statement = connection.createStatement()) {
+			statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new Rows(rows, generation));
+			long loaded = statement.executeLargeUpdate(SQL);
+			if (loaded == rows.size() && statement.getWarnings() == null) {
+				connection.releaseSavepoint(savepoint);
+				return true;
+			}
+			log.warn("LOAD DATA took {} of {} rows ({}); loading this batch with INSERT instead", loaded, rows.size(),
+					statement.getWarnings() == null ? "no warning" : statement.getWarnings().getMessage());
+		}
+		catch (SQLException ex) {
+			if (!REFUSED.contains(ex.getErrorCode())) {
+				throw ex;
+			}
+			available = false;
+			log.info("the database refuses LOAD DATA LOCAL INFILE ({}): loading with batched INSERT", ex.getMessage());
+		}
+		connection.rollback(savepoint);
+		return false;
+	}
+
+	/** The rows as tab-separated text in the column order of {@link #SQL}, encoded as the driver reads. */
+	private static final class Rows extends InputStream {
+
+		private final Iterator<SyncedRow> rows;
+
+		private final long generation;
+
+		private final StringBuilder line = new StringBuilder(512);
+
+		private byte[] current = new byte[0];
+
+		private int position;
+
+		Rows(List<SyncedRow> rows, long generation) {
+			this.rows = rows.iterator();
+			this.generation = generation;
+		}
+
+		@Override
+		public int read() {
+			return fill() ? current[position++] & 0xff : -1;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (length == 0) {
+				return 0;
+			}
+			if (!fill()) {
+				return -1;
+			}
+			int n = Math.min(length, current.length - position);
+			System.arraycopy(current, position, buffer, offset, n);
+			position += n;
+			return n;
+		}
+
+		private boolean fill() {
+			while (position == current.length) {
+				if (!rows.hasNext()) {
+					return false;
+				}
+				current = encode(rows.next());
+				position = 0;
+			}
+			return true;
+		}
+
+		private byte[] encode(SyncedRow row) {
+			line.setLength(0);
+			for (Object value : CampaignColumns.valueArray(row.stored())) {
+				append(value);
+				line.append('\t');
+			}
+			line.append(row.hash()).append('\t').append(generation).append('\t').append(row.line().offset()).append('\n');
+			return line.toString().getBytes(StandardCharsets.UTF_8);
+		}
+
+		private void append(Object value) {
+			if (value == null) {
+				line.append("\\N");
+			}
+			else if (value instanceof BigDecimal decimal) {
+				line.append(decimal.toPlainString());
+			}
+			else if (value instanceof String text) {
+				escape(text);
+			}
+			else {
+				line.append(value); // Long, Integer, LocalDate (ISO)
+			}
+		}
+
+		/** The escapes LOAD DATA undoes with ESCAPED BY '\\': nothing in a value can end a field or line. */
+		private void escape(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				switch (c) {
+					case '\\' -> line.append("\\\\");
+					case '\t' -> line.append("\\t");
+					case '\n' -> line.append("\\n");
+					case '\r' -> line.append("\\r");
+					case '\0' -> line.append("\\0");
+					default -> line.append(c);
+				}
+			}
+		}
+
+	}
+
+}
