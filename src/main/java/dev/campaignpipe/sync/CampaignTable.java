@@ -58,6 +58,25 @@ public class CampaignTable {
 	record Existing(String hash, long generation, long offset) {
 	}
 
+	/** Widths of the text columns in V1__campaign_table.sql, in characters. */
+	private static final int NAME_WIDTH = 400, CATEGORY_WIDTH = 100, FLAG_WIDTH = 2000;
+
+	/** Why the record does not fit the table's text columns, or {@code null} when it does. */
+	static String overflow(Campaign c) {
+		String[] names = { "campaign_company", "campaign_name", "campaign_type", "marketing_channel", "ad_format",
+				"device_type", "country", "audience_segment", "data_quality" };
+		String[] values = { c.company(), c.name(), c.type(), c.channel(), c.adFormat(), c.deviceType(), c.country(),
+				c.audienceSegment(), c.dataQuality() };
+		for (int i = 0; i < names.length; i++) {
+			int width = i < 2 ? NAME_WIDTH : i == names.length - 1 ? FLAG_WIDTH : CATEGORY_WIDTH;
+			int length = values[i].length() <= width ? 0 : values[i].codePointCount(0, values[i].length());
+			if (length > width) {
+				return names[i] + " is " + length + " characters long; the database column holds at most " + width;
+			}
+		}
+		return null;
+	}
+
 	Checkpoint loadCheckpoint() {
 		List<Checkpoint> rows = jdbc.query("SELECT file_key, head_hash, tail_hash, generation, byte_offset, line_number "
 				+ "FROM pipeline_sync_checkpoint WHERE id = 1", (rs, n) -> new Checkpoint(rs.getString(1).strip(),

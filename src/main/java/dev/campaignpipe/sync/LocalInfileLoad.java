@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Iterator;
@@ -47,12 +48,13 @@ final class LocalInfileLoad {
 		try (Statement statement = connection.createStatement()) {
 			statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new Rows(rows, generation));
 			long loaded = statement.executeLargeUpdate(SQL);
-			if (loaded == rows.size() && statement.getWarnings() == null) {
+			SQLWarning warning = statement.getWarnings();
+			if (loaded == rows.size() && warning == null) {
 				connection.releaseSavepoint(savepoint);
 				return true;
 			}
 			log.warn("LOAD DATA took {} of {} rows ({}); loading this batch with INSERT instead", loaded, rows.size(),
-					statement.getWarnings() == null ? "no warning" : statement.getWarnings().getMessage());
+					warning == null ? "no warning" : warning.getMessage());
 		}
 		catch (SQLException ex) {
 			if (!REFUSED.contains(ex.getErrorCode())) {

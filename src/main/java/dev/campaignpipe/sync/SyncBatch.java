@@ -99,6 +99,11 @@ class SyncBatch {
 		List<SyncedRow> touches = new ArrayList<>();
 		for (SyncedRow row : rows) {
 			long id = row.stored().id();
+			String overflow = CampaignTable.overflow(row.stored().campaign());
+			if (overflow != null) { // only a row kept flagged can be this long; the server would refuse it
+				quarantine.add(new QuarantinedLine(row.line(), id, overflow));
+				continue;
+			}
 			CampaignTable.Existing known = existing.get(id);
 			Long earlier = firstSeen.get(id);
 			if (earlier == null && known != null && known.generation() == generation && known.offset() < row.line().offset()) {
