@@ -40,7 +40,7 @@ public final class LineConverter {
 
 	/** @return {@code null} for a line with no values at all (blank, or only separators) */
 	Result convert(RowReader reader, CsvLine line) {
-		if (line.text().isBlank() || line.text().chars().allMatch(c -> c == ',' || c == ' ' || c == '\t')) {
+		if (isEmpty(line.text())) {
 			return null;
 		}
 		RowReader.Fields fields;
@@ -70,6 +70,17 @@ public final class LineConverter {
 		return new Result(new SyncedRow(stored, hash(stored), line), null);
 	}
 
+	/** Blank, or only separators: a line Excel leaves after deleted rows. */
+	private static boolean isEmpty(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c != ',' && c != ' ' && c != '\t') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static Result quarantine(CsvLine line, Long id, String reason) {
 		return new Result(null, new QuarantinedLine(line, id, reason));
 	}
@@ -88,14 +99,18 @@ public final class LineConverter {
 				c.date().toString(), Long.toString(c.impressions()), Long.toString(c.clicks()),
 				Long.toString(c.conversions()), c.adSpend().toPlainString(), c.deviceType(), c.country(),
 				c.audienceSegment(), c.revenue() == null ? "" : c.revenue().toPlainString(), c.dataQuality());
+		return HexFormat.of().formatHex(SHA1.get().digest(canonical.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** One digest per thread: looking the algorithm up for every row costs more than hashing it. */
+	private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
 		try {
-			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			return HexFormat.of().formatHex(sha1.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-1");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
+	});
 
 	static String sha256(byte[] bytes, int length) {
 		try {

@@ -135,8 +135,14 @@ final class LocalInfileLoad {
 			else if (value instanceof String text) {
 				escape(text);
 			}
+			else if (value instanceof Long number) {
+				line.append(number.longValue());
+			}
+			else if (value instanceof Integer number) {
+				line.append(number.intValue());
+			}
 			else {
-				line.append(value); // Long, Integer, LocalDate (ISO)
+				line.append(value); // LocalDate (ISO)
 			}
 		}
 

@@ -22,10 +22,21 @@ public final class RowReader {
 	public record Fields(String campaignId, CampaignInput input, String dataQuality) {
 	}
 
-	private final Map<String, Integer> columns;
+	private static final CampaignField[] FIELDS = CampaignField.values();
+
+	/** Position of each input field in a line, by field ordinal; -1 when the header lacks it. */
+	private final int[] positions = new int[FIELDS.length];
+
+	private final int idPosition;
+
+	private final int qualityPosition;
 
 	private RowReader(Map<String, Integer> columns) {
-		this.columns = columns;
+		for (CampaignField field : FIELDS) {
+			positions[field.ordinal()] = columns.getOrDefault(field.key(), -1);
+		}
+		this.idPosition = columns.getOrDefault("campaign_id", -1);
+		this.qualityPosition = columns.getOrDefault("data_quality", -1);
 	}
 
 	/**
@@ -59,17 +70,16 @@ public final class RowReader {
 	/** From an already parsed record. */
 	public Fields read(List<String> fields) {
 		CampaignInput.Builder input = CampaignInput.builder();
-		for (CampaignField field : CampaignField.values()) {
-			String value = value(fields, field.key());
+		for (CampaignField field : FIELDS) {
+			String value = value(fields, positions[field.ordinal()]);
 			input.set(field, value == null ? null : CsvFormat.unguard(value));
 		}
-		String quality = value(fields, "data_quality");
-		return new Fields(value(fields, "campaign_id"), input.build(), quality == null ? "" : quality.strip());
+		String quality = value(fields, qualityPosition);
+		return new Fields(value(fields, idPosition), input.build(), quality == null ? "" : quality.strip());
 	}
 
-	private String value(List<String> fields, String column) {
-		Integer index = columns.get(column);
-		return index == null || index >= fields.size() ? null : fields.get(index);
+	private static String value(List<String> fields, int index) {
+		return index < 0 || index >= fields.size() ? null : fields.get(index);
 	}
 
 	private static List<String> parse(String line) {
