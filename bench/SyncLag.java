@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * End-to-end lag from an acknowledged submission to its row in the database, at a fixed rate.
- * Submissions are paced at RATE per second over 16 client threads, each on its own keep-alive connection; a poller reads
+ * Submissions are paced at RATE per second over 64 client threads, each on its own keep-alive connection; a poller reads
  * MAX(campaign_id) from the table every 5 ms. A record's lag = first poll that saw it - its
  * acknowledgement (resolution: the poll interval).
  *
@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 public class SyncLag {
 
 	static final Pattern ID = Pattern.compile("\"campaign_id\":(\\d+)");
+
+	/** Enough connections that a slow moment of the server does not hold back the pacing. */
+	static final int CLIENTS = 64;
 
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
@@ -39,9 +42,11 @@ public class SyncLag {
 		ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
 		ConcurrentHashMap<Long, Long> seenAt = new ConcurrentHashMap<>();
 		volatile_running[0] = true;
-		Thread poller = new Thread(() -> poll(jdbc, ackedAt, seenAt));
+		java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+		Thread poller = new Thread(() -> poll(jdbc, seenAt, ready));
 		poller.start();
-		ExecutorService clients = Executors.newFixedThreadPool(16);
+		ready.await(); // ids already in the table (an earlier run's) are not this run's
+		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		long start = System.nanoTime();
 		long total = (long) rate * seconds;
 		for (long i = 0; i < total; i++) {
@@ -87,7 +92,7 @@ public class SyncLag {
 		clients.awaitTermination(60, TimeUnit.SECONDS);
 		double achieved = ackedAt.size() / ((System.nanoTime() - start) / 1e9);
 		long wait = System.nanoTime() + 30_000_000_000L;
-		while (seenAt.size() < ackedAt.size() && System.nanoTime() < wait) {
+		while (!seenAt.keySet().containsAll(ackedAt.keySet()) && System.nanoTime() < wait) {
 			Thread.sleep(50);
 		}
 		volatile_running[0] = false;
@@ -173,9 +178,10 @@ public class SyncLag {
 
 	}
 
-	static void poll(String jdbc, ConcurrentHashMap<Long, Long> ackedAt, ConcurrentHashMap<Long, Long> seenAt) {
+	static void poll(String jdbc, ConcurrentHashMap<Long, Long> seenAt, java.util.concurrent.CountDownLatch ready) {
 		try (java.sql.Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
-			long lastSeen = 0;
+			long lastSeen = maxId(s);
+			ready.countDown();
 			while (volatile_running[0]) {
 				try (ResultSet rs = s.executeQuery("SELECT MAX(campaign_id) FROM digital_marketing_ad_performance_data")) {
 					rs.next();
@@ -191,6 +197,13 @@ public class SyncLag {
 		}
 		catch (Exception ex) {
 			throw new RuntimeException(ex);
+		}
+	}
+
+	static long maxId(Statement s) throws java.sql.SQLException {
+		try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(campaign_id), 0) FROM digital_marketing_ad_performance_data")) {
+			rs.next();
+			return rs.getLong(1);
 		}
 	}
 

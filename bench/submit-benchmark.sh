@@ -4,6 +4,8 @@
 #   - raw fsync rate: 300-byte synchronous appends (dd oflag=dsync) in the data folder;
 #   - framework ceiling: GET /api/pipeline/status at the same concurrency (no body, no write).
 # Usage: bench/submit-benchmark.sh [SECONDS] [CLIENTS...]   (default: 15 s at 8, 32 and 64 clients)
+# WARMUP=seconds (default 120) of POST load first: on 2 shared cores the JIT needs about two
+# minutes before a Spring Boot server reaches its steady speed, and a server runs for weeks.
 # Needs: wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,7 @@ JAR=$(ls target/campaign-pipeline-*.jar 2>/dev/null | head -1 || true)
 DATA=$(mktemp -d); PORT=${PORT:-18181}
 java -Xmx512m -jar "$JAR" --server.port=$PORT --pipeline.data-dir="$DATA" --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
 URL="http://127.0.0.1:$PORT"
 
@@ -32,8 +34,9 @@ wrk_run() { # clients, script-or-empty, path
 field() { awk -v k="$1" '$1==k {print $2}'; }
 
 echo "machine: $(nproc) cores, kernel $(uname -r), $(java -version 2>&1 | head -1)"
-wrk -t2 -c32 -d5s -s bench/post-campaign.lua "$URL/api/campaigns" >/dev/null   # warm-up (JIT)
-wrk -t2 -c32 -d3s "$URL/api/pipeline/status" >/dev/null
+WARMUP=${WARMUP:-120}
+wrk -t2 -c32 -d"${WARMUP}s" -s bench/post-campaign.lua "$URL/api/campaigns" >/dev/null   # warm-up (JIT)
+wrk -t2 -c32 -d10s "$URL/api/pipeline/status" >/dev/null
 printf "%-8s %12s %9s %9s %10s %14s %12s %10s\n" clients ack/s p50 p99 non-2xx ceiling_req/s raw_fsync/s ack/fsync
 for c in $CLIENTS; do
   f1=$(fsync_rate)

@@ -4,6 +4,7 @@
 #   1. end-to-end lag (acknowledged -> row in MariaDB) at RATE submissions/s;
 #   2. catch-up rate when ROWS rows are appended to the live CSV while the product runs.
 # Usage: bench/sync-benchmark.sh [ROWS] [RATE] [SECONDS]   (defaults 1000000 1000 20)
+# WARMUP=seconds (default 60) at RATE before the lag is measured: the JIT needs that long here.
 # Needs: a MariaDB on 127.0.0.1:3306 (root, no password), the mariadb client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,12 +24,13 @@ start_app() { # data dir
   echo "app did not start" >&2; cat "$1.log" >&2; exit 1
 }
 stop_app() { kill $APP; wait $APP 2>/dev/null || true; }
-trap 'kill ${APP:-0} 2>/dev/null; SQL -e "DROP DATABASE IF EXISTS $DB"; rm -rf "$WORK"' EXIT
+trap 'kill ${APP:-0} 2>/dev/null || true; SQL -e "DROP DATABASE IF EXISTS $DB" || true; rm -rf "$WORK"' EXIT
 behind() { curl -s "http://127.0.0.1:$PORT/api/pipeline/status" | sed -E 's/.*"bytes_behind":([0-9]+).*/\1/'; }
 
 echo "machine: $(nproc) cores, $(mariadb --version | awk '{print $5}') server $(SQL -N -e 'select version()')"
 # 1. lag at a fixed submission rate
 start_app "$WORK/lag"
+java -cp "$DRIVER" bench/SyncLag.java "http://127.0.0.1:$PORT" "jdbc:mariadb://127.0.0.1:3306/$DB?user=root" "$RATE" "${WARMUP:-60}" > /dev/null
 java -cp "$DRIVER" bench/SyncLag.java "http://127.0.0.1:$PORT" "jdbc:mariadb://127.0.0.1:3306/$DB?user=root" "$RATE" "$DURATION"
 stop_app
 SQL $DB -e "TRUNCATE digital_marketing_ad_performance_data; DELETE FROM pipeline_sync_checkpoint; DELETE FROM pipeline_quarantine"

@@ -30,8 +30,11 @@ final class LocalInfileLoad {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalInfileLoad.class);
 
-	/** ER_NOT_ALLOWED_COMMAND (MariaDB, MySQL 5.7) and ER_CLIENT_LOCAL_FILES_DISABLED (MySQL 8). */
-	private static final List<Integer> REFUSED = List.of(1148, 3948);
+	/**
+	 * ER_NOT_ALLOWED_COMMAND (older MariaDB, MySQL 5.7), ER_CLIENT_LOCAL_FILES_DISABLED (MySQL 8),
+	 * ER_LOAD_INFILE_CAPABILITY_DISABLED (MariaDB 10.5+).
+	 */
+	private static final List<Integer> REFUSED = List.of(1148, 3948, 4166);
 
 	private static final String SQL = "LOAD DATA LOCAL INFILE 'campaigns-sync.tsv' INTO TABLE " + CampaignTable.TABLE
 			+ " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("

@@ -110,6 +110,26 @@ class CampaignTableMariaDbIntegrationTests {
 	}
 
 	@Test
+	void aServerThatRefusesLocalFilesGetsBatchedInserts() {
+		List<SyncedRow> rows = new ArrayList<>();
+		for (int i = 1; i <= 300; i++) {
+			rows.add(row(i, "Brand " + i, "10.00", null, 50, ""));
+		}
+		jdbc.execute("SET GLOBAL local_infile = OFF"); // a new connection would see it; this one too
+		try {
+			LocalInfileLoad load = new LocalInfileLoad();
+			Boolean loaded = transactions.execute(tx -> jdbc.execute(
+					(org.springframework.jdbc.core.ConnectionCallback<Boolean>) con -> load.load(con, rows, 0)));
+			assertThat(loaded).as("refused by the server").isFalse();
+			transactions.executeWithoutResult(tx -> table.insert(rows, 0));
+		}
+		finally {
+			jdbc.execute("SET GLOBAL local_infile = ON");
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + CampaignTable.TABLE, Long.class)).isEqualTo(300);
+	}
+
+	@Test
 	void aKeptRowTooLongForTheTableIsQuarantinedAndTheRestOfTheBatchLoads(@TempDir Path dir) throws Exception {
 		Path csv = dir.resolve("campaigns.csv");
 		StringBuilder text = new StringBuilder(new String(CsvFormat.header(), StandardCharsets.UTF_8));
