@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignColumns;
@@ -33,8 +34,11 @@ public class CampaignTable {
 
 	private static final String COLUMNS = String.join(", ", CampaignColumns.ALL);
 
-	private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS
-			+ ", row_hash, source_generation, source_offset) VALUES (" + "?, ".repeat(CampaignColumns.ALL.size()) + "?, ?, ?)";
+	/** What a new row is written with: its columns, then the sync's bookkeeping ({@link #insertValues}). */
+	static final String INSERT_COLUMNS = COLUMNS + ", row_hash, source_generation, source_offset";
+
+	private static final String INSERT = "INSERT INTO " + TABLE + " (" + INSERT_COLUMNS + ") VALUES ("
+			+ "?, ".repeat(CampaignColumns.ALL.size()) + "?, ?, ?)";
 
 	private static final String UPDATE = "UPDATE " + TABLE + " SET "
 			+ String.join(" = ?, ", CampaignColumns.ALL.subList(1, CampaignColumns.ALL.size()))
@@ -58,23 +62,43 @@ public class CampaignTable {
 	record Existing(String hash, long generation, long offset) {
 	}
 
-	/** Widths of the text columns in V1__campaign_table.sql, in characters. */
-	private static final int NAME_WIDTH = 400, CATEGORY_WIDTH = 100, FLAG_WIDTH = 2000;
+	/** A text column and its width in characters, as V1__campaign_table.sql declares it. */
+	private record TextColumn(String name, int width, Function<Campaign, String> value) {
+	}
+
+	private static final List<TextColumn> TEXT_COLUMNS = List.of(
+			new TextColumn("campaign_company", 400, Campaign::company),
+			new TextColumn("campaign_name", 400, Campaign::name),
+			new TextColumn("campaign_type", 100, Campaign::type),
+			new TextColumn("marketing_channel", 100, Campaign::channel),
+			new TextColumn("ad_format", 100, Campaign::adFormat),
+			new TextColumn("device_type", 100, Campaign::deviceType),
+			new TextColumn("country", 100, Campaign::country),
+			new TextColumn("audience_segment", 100, Campaign::audienceSegment),
+			new TextColumn("data_quality", 2000, Campaign::dataQuality));
 
 	/** Why the record does not fit the table's text columns, or {@code null} when it does. */
 	static String overflow(Campaign c) {
-		String[] names = { "campaign_company", "campaign_name", "campaign_type", "marketing_channel", "ad_format",
-				"device_type", "country", "audience_segment", "data_quality" };
-		String[] values = { c.company(), c.name(), c.type(), c.channel(), c.adFormat(), c.deviceType(), c.country(),
-				c.audienceSegment(), c.dataQuality() };
-		for (int i = 0; i < names.length; i++) {
-			int width = i < 2 ? NAME_WIDTH : i == names.length - 1 ? FLAG_WIDTH : CATEGORY_WIDTH;
-			int length = values[i].length() <= width ? 0 : values[i].codePointCount(0, values[i].length());
-			if (length > width) {
-				return names[i] + " is " + length + " characters long; the database column holds at most " + width;
+		for (TextColumn column : TEXT_COLUMNS) {
+			String value = column.value().apply(c);
+			// length() counts UTF-16 units, never fewer than characters: count only when it might not fit
+			int length = value.length() <= column.width() ? 0 : value.codePointCount(0, value.length());
+			if (length > column.width()) {
+				return column.name() + " is " + length + " characters long; the database column holds at most "
+						+ column.width();
 			}
 		}
 		return null;
+	}
+
+	/** The values of {@link #INSERT_COLUMNS} for one row, in that order. */
+	static Object[] insertValues(SyncedRow row, long generation) {
+		Object[] columns = CampaignColumns.valueArray(row.stored());
+		Object[] values = java.util.Arrays.copyOf(columns, columns.length + 3);
+		values[columns.length] = row.hash();
+		values[columns.length + 1] = generation;
+		values[columns.length + 2] = row.line().offset();
+		return values;
 	}
 
 	Checkpoint loadCheckpoint() {
@@ -104,11 +128,10 @@ public class CampaignTable {
 		String select = "SELECT campaign_id, row_hash, source_generation, source_offset FROM " + TABLE;
 		org.springframework.jdbc.core.RowCallbackHandler collect = rs -> found.put(rs.getLong(1),
 				new Existing(rs.getString(2), rs.getLong(3), rs.getLong(4)));
-		long min = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
-		long max = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
-		if (max - min < 2L * ids.size()) {
+		java.util.LongSummaryStatistics range = ids.stream().mapToLong(Long::longValue).summaryStatistics();
+		if (range.getMax() - range.getMin() < 2L * ids.size()) {
 			// ids of a chunk are nearly consecutive: one range scan instead of parsing thousands of literals
-			jdbc.query(select + " WHERE campaign_id BETWEEN ? AND ?", collect, min, max);
+			jdbc.query(select + " WHERE campaign_id BETWEEN ? AND ?", collect, range.getMin(), range.getMax());
 		}
 		else {
 			named.query(select + " WHERE campaign_id IN (:ids)", Map.of("ids", ids), collect);
@@ -121,14 +144,7 @@ public class CampaignTable {
 				&& jdbc.execute((ConnectionCallback<Boolean>) con -> bulkLoad.load(con, rows, generation))) {
 			return;
 		}
-		jdbc.batchUpdate(INSERT, rows.stream().map(r -> {
-			Object[] columns = CampaignColumns.valueArray(r.stored());
-			Object[] values = java.util.Arrays.copyOf(columns, columns.length + 3);
-			values[columns.length] = r.hash();
-			values[columns.length + 1] = generation;
-			values[columns.length + 2] = r.line().offset();
-			return values;
-		}).toList());
+		jdbc.batchUpdate(INSERT, rows.stream().map(r -> insertValues(r, generation)).toList());
 	}
 
 	void update(List<SyncedRow> rows, long generation) {

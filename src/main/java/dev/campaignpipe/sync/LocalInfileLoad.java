@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 
-import dev.campaignpipe.campaign.CampaignColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ final class LocalInfileLoad {
 
 	private static final String SQL = "LOAD DATA LOCAL INFILE 'campaigns-sync.tsv' INTO TABLE " + CampaignTable.TABLE
 			+ " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-			+ String.join(", ", CampaignColumns.ALL) + ", row_hash, source_generation, source_offset)";
+			+ CampaignTable.INSERT_COLUMNS + ")";
 
 	private volatile boolean available = true;
 
@@ -120,11 +119,11 @@ final class LocalInfileLoad {
 
 		private byte[] encode(SyncedRow row) {
 			line.setLength(0);
-			for (Object value : CampaignColumns.valueArray(row.stored())) {
+			for (Object value : CampaignTable.insertValues(row, generation)) {
 				append(value);
 				line.append('\t');
 			}
-			line.append(row.hash()).append('\t').append(generation).append('\t').append(row.line().offset()).append('\n');
+			line.setCharAt(line.length() - 1, '\n');
 			return line.toString().getBytes(StandardCharsets.UTF_8);
 		}
 
