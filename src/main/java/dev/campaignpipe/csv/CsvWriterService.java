@@ -208,6 +208,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		List<Pending> late = new ArrayList<>();
 		queue.drainTo(late);
 		late.forEach(p -> p.future().completeExceptionally(new IOException("shutting down")));
+		if (thread == null || !thread.isAlive()) {
+			ids.close(); // only the writer thread writes the mark
+		}
 		releaseLock();
 	}
 

@@ -1,9 +1,11 @@
 package dev.campaignpipe.csv;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Hands out campaign_ids: increasing, never reused, continuing after a restart. Only the writer
@@ -13,7 +15,18 @@ import java.nio.file.Path;
  */
 final class IdSequence {
 
+	/** Fixed width (zero-padded), so a rewrite in place always covers the previous value whole. */
+	private static final int MARK_WIDTH = 20;
+
 	private final Path markFile;
+
+	private final ByteBuffer markBytes = ByteBuffer.allocate(MARK_WIDTH);
+
+	/**
+	 * Kept open by the writer thread: reopening, truncating and closing the file per batch cost
+	 * the writer as much CPU as its fsync (profiled at 32 concurrent clients).
+	 */
+	private FileChannel mark;
 
 	private long last;
 
@@ -41,12 +54,35 @@ final class IdSequence {
 
 	void saveMark() {
 		try {
-			Files.createDirectories(markFile.toAbsolutePath().getParent());
-			Files.writeString(markFile, Long.toString(last), StandardCharsets.US_ASCII);
+			if (mark == null) {
+				Files.createDirectories(markFile.toAbsolutePath().getParent());
+				mark = FileChannel.open(markFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			}
+			markBytes.clear();
+			long value = last;
+			for (int i = MARK_WIDTH - 1; i >= 0; i--) {
+				markBytes.put(i, (byte) ('0' + value % 10));
+				value /= 10;
+			}
+			while (markBytes.hasRemaining()) { // the buffer's position is the file offset reached
+				mark.write(markBytes, markBytes.position());
+			}
 		}
 		catch (IOException ex) {
-			// the CSV and spool tails remain the authority; the mark only guards hand-deleted rows
+			close(); // reopened on the next batch; the CSV and spool tails remain the authority meanwhile
 		}
+	}
+
+	void close() {
+		try {
+			if (mark != null) {
+				mark.close();
+			}
+		}
+		catch (IOException ex) {
+			// nothing to lose: the mark is rewritten by the next writer
+		}
+		mark = null;
 	}
 
 	private long readMark() {
