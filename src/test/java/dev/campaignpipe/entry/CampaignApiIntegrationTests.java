@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.support.AppIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CampaignApiIntegrationTests extends AppIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	CsvWriterService writer;
 
 	@Test
 	void workedExampleIsStoredAndAnsweredWithTheSpecKpisAsJsonNumbers() throws Exception {
@@ -145,6 +150,26 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 			HttpResponse<String> response = postJson("/api/campaigns", body.toString());
 			assertThat(response.statusCode()).as(body.toString()).isBetween(400, 499);
 		}
+	}
+
+	@Test
+	void aSubmissionThePipelineCannotMakeDurableGets503AndIsNotStored() throws Exception {
+		long before = writer.lastId();
+		writer.stop();
+		try {
+			HttpResponse<String> refused = postJson("/api/campaigns", workedExampleJson());
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(JSON.readTree(refused.body()).at("/errors/pipeline").asString())
+				.contains("not running").endsWith("the record was not acknowledged, retry");
+		}
+		finally {
+			writer.start();
+		}
+		HttpResponse<String> retried = postJson("/api/campaigns", workedExampleJson());
+		assertThat(retried.statusCode()).isEqualTo(201);
+		assertThat(JSON.readTree(retried.body()).get("campaign_id").asLong()).as("no id was spent on the refusal")
+			.isEqualTo(before + 1);
 	}
 
 	@Test
