@@ -48,13 +48,16 @@ class CampaignApiController {
 	@PostMapping(path = "/api/campaigns", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+		long declared = request.getContentLengthLong();
+		if (declared > MAX_BODY_BYTES) {
 			tooLarge(response);
 			return;
 		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
-			body = in.readNBytes(MAX_BODY_BYTES + 1);
+			// sized by Content-Length when there is one: readNBytes starts with a buffer of up to
+			// 8 KB for a body of ~300 bytes, a tenth of all the memory a submission allocated
+			body = in.readNBytes(declared >= 0 ? (int) declared + 1 : MAX_BODY_BYTES + 1);
 		}
 		if (body.length > MAX_BODY_BYTES) {
 			tooLarge(response);
