@@ -41,10 +41,7 @@ final class FlatExport {
 			try (FileChannel channel = FileChannel.open(csv)) {
 				long whole = wholeLines(channel);
 				if (header == Header.CLEAN) {
-					long position = 0;
-					while (position < whole) {
-						position += channel.transferTo(position, whole - position, Channels.newChannel(out));
-					}
+					out.transferFrom(channel, 0, whole);
 				}
 				else {
 					legacy(new Limited(Channels.newInputStream(channel.position(0)), whole), out);

@@ -1,9 +1,9 @@
 package dev.campaignpipe.powerbi;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,7 +177,11 @@ final class StarExport {
 								Integer.toString(key), CsvFormat.guard(value))))), dir.resolve(d.file));
 			}
 			prepared.put(AtomicFile.prepare(dir.resolve(DATES), out -> writeDates(out, range)), dir.resolve(DATES));
-			prepared.put(AtomicFile.prepare(dir.resolve(FACT), out -> writeCsv(out, FACT_COLUMNS, w -> Files.copy(cache, out))),
+			prepared.put(AtomicFile.prepare(dir.resolve(FACT), out -> writeCsv(out, FACT_COLUMNS, w -> {
+				try (FileChannel rows = FileChannel.open(cache)) {
+					out.transferFrom(rows, 0, rows.size());
+				}
+			})),
 					dir.resolve(FACT));
 		}
 		catch (IOException | RuntimeException ex) {
@@ -214,7 +218,7 @@ final class StarExport {
 		return Integer.toString(date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth());
 	}
 
-	private static void writeDates(OutputStream out, LocalDate[] range) throws IOException {
+	private static void writeDates(AtomicFile.Sink out, LocalDate[] range) throws IOException {
 		writeCsv(out, List.of("date_key", "date", "year", "quarter", "month", "month_name", "iso_week", "iso_year",
 				"weekday", "weekday_name"), writer -> {
 					if (range[0] == null) {
@@ -239,7 +243,7 @@ final class StarExport {
 
 	}
 
-	private static void writeCsv(OutputStream out, List<String> header, Rows rows) throws IOException {
+	private static void writeCsv(AtomicFile.Sink out, List<String> header, Rows rows) throws IOException {
 		Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		text.write(CsvFormat.BOM);
 		CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(text);
