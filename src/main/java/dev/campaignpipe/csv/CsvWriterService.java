@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	private final DistributionSummary batchSizes;
 
+	private final Timer appends;
+
 	private volatile boolean running;
 
 	private volatile Thread writer;
@@ -107,6 +110,10 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		this.csvRecords = meters.counter("pipeline.csv.records", "location", "csv");
 		this.spoolRecords = meters.counter("pipeline.csv.records", "location", "spool");
 		this.batchSizes = DistributionSummary.builder("pipeline.csv.batch.size").register(meters);
+		// append + fsync of one batch: what every submission of the batch waits for on disk
+		this.appends = Timer.builder("pipeline.csv.append")
+			.serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100))
+			.register(meters);
 		Gauge.builder("pipeline.queue.depth", queue, BlockingQueue::size).register(meters);
 		Gauge.builder("pipeline.spool.size", spool, Spool::size).register(meters);
 		Gauge.builder("pipeline.csv.locked", this, w -> w.lockedSince != null ? 1 : 0).register(meters);
@@ -331,7 +338,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		IOException failure = null;
 		try {
 			if (spool.isEmpty()) {
+				long started = System.nanoTime();
 				csv.append(lines);
+				appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 				expectedCsvSize = csv.size();
 				location = Location.CSV;
 				markWritable();

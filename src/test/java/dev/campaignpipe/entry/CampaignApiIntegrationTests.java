@@ -195,7 +195,8 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 		assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
 		HttpResponse<String> prometheus = get("/actuator/prometheus");
 		assertThat(prometheus.statusCode()).isEqualTo(200);
-		assertThat(prometheus.body()).contains("pipeline_queue_depth").contains("pipeline_csv_records_total");
+		assertThat(prometheus.body()).contains("pipeline_queue_depth").contains("pipeline_csv_records_total")
+			.contains("pipeline_csv_append_seconds_count");
 	}
 
 }
