@@ -3,9 +3,11 @@ package dev.campaignpipe.csv;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * Hands out campaign_ids: increasing, never reused, continuing after a restart. Only the writer
@@ -19,8 +21,6 @@ final class IdSequence {
 	private static final int MARK_WIDTH = 20;
 
 	private final Path markFile;
-
-	private final ByteBuffer markBytes = ByteBuffer.allocate(MARK_WIDTH);
 
 	/**
 	 * Kept open by the writer thread: reopening, truncating and closing the file per batch cost
@@ -58,14 +58,10 @@ final class IdSequence {
 				Files.createDirectories(markFile.toAbsolutePath().getParent());
 				mark = FileChannel.open(markFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			}
-			markBytes.clear();
-			long value = last;
-			for (int i = MARK_WIDTH - 1; i >= 0; i--) {
-				markBytes.put(i, (byte) ('0' + value % 10));
-				value /= 10;
-			}
-			while (markBytes.hasRemaining()) { // the buffer's position is the file offset reached
-				mark.write(markBytes, markBytes.position());
+			ByteBuffer digits = ByteBuffer.wrap(
+					String.format(Locale.ROOT, "%0" + MARK_WIDTH + "d", last).getBytes(StandardCharsets.US_ASCII));
+			while (digits.hasRemaining()) { // the buffer's position is the file offset reached
+				mark.write(digits, digits.position());
 			}
 		}
 		catch (IOException ex) {
