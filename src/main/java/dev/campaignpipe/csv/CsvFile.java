@@ -42,9 +42,12 @@ final class CsvFile {
 
 	private final Opener opener;
 
+	private final WholeAppend appender;
+
 	CsvFile(Path path, Opener opener) {
 		this.path = path;
 		this.opener = opener;
+		this.appender = new WholeAppend(path);
 	}
 
 	Path path() {
@@ -65,18 +68,23 @@ final class CsvFile {
 		return key != null ? key.toString() : "created=" + attributes.creationTime().toMillis();
 	}
 
-	/** Appends {@code bytes} and fsyncs; creates the file with its header first if it does not exist. */
+	/**
+	 * Appends {@code bytes} whole and fsyncs, or leaves the file as it was and throws; creates the
+	 * file with its header first if it does not exist.
+	 */
 	void append(byte[] bytes) throws IOException {
 		if (!Files.exists(path)) {
+			appender.forget();
 			create();
 		}
 		try (FileChannel channel = opener.openForAppend(path)) {
-			ByteBuffer buffer = ByteBuffer.wrap(bytes);
-			while (buffer.hasRemaining()) {
-				channel.write(buffer);
-			}
-			channel.force(false);
+			appender.append(channel, bytes);
 		}
+	}
+
+	/** Whether a failed append may have left bytes that could not be cut off yet. */
+	boolean cutBackPending() {
+		return appender.cutBackPending();
 	}
 
 	/** Writes BOM and header to a temporary file, fsyncs it and renames it into place, so no reader sees half a header. */
@@ -84,15 +92,20 @@ final class CsvFile {
 		Path dir = path.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-		try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-			channel.write(ByteBuffer.wrap(CsvFormat.header()));
-			channel.force(true);
-		}
 		try {
-			Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+				channel.write(ByteBuffer.wrap(CsvFormat.header()));
+				channel.force(true);
+			}
+			try {
+				Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(tmp, path);
+			}
 		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(tmp, path);
+		finally {
+			Files.deleteIfExists(tmp); // left by a failure (a full disk): it would hold space and clutter the folder
 		}
 		Durable.syncDirectory(dir);
 	}
@@ -109,6 +122,11 @@ final class CsvFile {
 			return false;
 		}
 		try (FileChannel channel = opener.openForAppend(path); FileChannel reader = FileChannel.open(path)) {
+			appender.finishCutBack(channel); // our own stray bytes first: they are not a line to keep
+			size = channel.size();
+			if (size == 0) {
+				return true;
+			}
 			long start = Math.max(0, size - TAIL_WINDOW);
 			ByteBuffer tail = ByteBuffer.allocate((int) (size - start));
 			reader.read(tail, start);

@@ -1,6 +1,7 @@
 package dev.campaignpipe.csv;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CsvWriterService.class);
 
+	/** About one large batch of records: room for this means a submission would very likely fit too. */
+	private static final int PROBE_BYTES = 64 * 1024;
+
 	private final PipelineProperties.Csv settings;
 
 	private final boolean autoStart;
@@ -84,6 +88,11 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	private volatile String lastError;
 
+	/** Neither the CSV nor the spool could take the last batch: refusing until a probe write succeeds. */
+	private volatile Instant refusingSince;
+
+	private final Path spaceProbe;
+
 	private Duration retryDelay;
 
 	/** CSV size after this writer's last append; any other size means another program wrote to it. */
@@ -93,18 +102,20 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	@Autowired
 	public CsvWriterService(PipelineProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
-		this(properties, meters, CsvFile.DEFAULT_OPENER, events);
+		this(properties, meters, CsvFile.DEFAULT_OPENER, Spool.DEFAULT_OPENER, events);
 	}
 
+	/** Tests pass openers that simulate a locked file or a disk that fills up mid-write. */
 	CsvWriterService(PipelineProperties properties, MeterRegistry meters, CsvFile.Opener opener,
-			ApplicationEventPublisher events) {
+			CsvFile.Opener spoolOpener, ApplicationEventPublisher events) {
 		this.events = events;
 		this.autoStart = properties.autoStart();
 		this.lockFile = properties.stateDir().resolve("writer.lock");
 		this.settings = properties.csv();
 		this.csv = new CsvFile(properties.csvPath(), opener);
-		this.spool = new Spool(properties.stateDir().resolve("spool.csv"));
+		this.spool = new Spool(properties.stateDir().resolve("spool.csv"), spoolOpener);
 		this.ids = new IdSequence(properties.stateDir().resolve("last-id"));
+		this.spaceProbe = properties.stateDir().resolve("write-probe");
 		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.retryDelay = settings.retryInitial();
 		this.csvRecords = meters.counter("pipeline.csv.records", "location", "csv");
@@ -117,6 +128,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		Gauge.builder("pipeline.queue.depth", queue, BlockingQueue::size).register(meters);
 		Gauge.builder("pipeline.spool.size", spool, Spool::size).register(meters);
 		Gauge.builder("pipeline.csv.locked", this, w -> w.lockedSince != null ? 1 : 0).register(meters);
+		Gauge.builder("pipeline.csv.refusing", this, w -> w.refusingSince != null ? 1 : 0).register(meters);
 	}
 
 	@Override
@@ -168,8 +180,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	public WriterStatus status() {
-		return new WriterStatus(queue.size(), spool.size(), lockedSince != null, lockedSince, lastError, ids.last(),
-				csv.path().toString());
+		return new WriterStatus(queue.size(), spool.size(), lockedSince != null, lockedSince, lastError, refusingSince,
+				ids.last(), csv.path().toString());
 	}
 
 	/** Where a record is, if this writer knows: the spool, or the CSV for recent ids. */
@@ -274,12 +286,16 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		List<Pending> batch = new ArrayList<>(settings.maxBatch());
 		while (running || !queue.isEmpty()) {
 			try {
-				Pending first = queue.poll(spool.isEmpty() ? 200 : waitMillis(), TimeUnit.MILLISECONDS);
+				boolean retrying = !spool.isEmpty() || refusingSince != null;
+				Pending first = queue.poll(retrying ? waitMillis() : 200, TimeUnit.MILLISECONDS);
 				if (first != null) {
 					batch.add(first);
 					queue.drainTo(batch, settings.maxBatch() - 1);
 					write(batch);
 					batch.clear();
+				}
+				if (refusingSince != null && first == null && System.nanoTime() - nextRetryNanos >= 0) {
+					probeWritable();
 				}
 				if (!spool.isEmpty() && System.nanoTime() - nextRetryNanos >= 0) {
 					moveSpoolIntoCsv();
@@ -358,8 +374,12 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			}
 			catch (IOException ex) {
 				failure = ex;
-				log.error("CSV writer: neither the CSV nor the spool could be written", ex);
+				markRefusing(ex);
 			}
+		}
+		if (failure == null && refusingSince != null) {
+			refusingSince = null;
+			log.info("CSV writer: writing again, records are acknowledged");
 		}
 		ids.saveMark();
 		batchSizes.record(batch.size());
@@ -449,6 +469,51 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		}
 		lastError = ex.toString();
 		nextRetryNanos = System.nanoTime() + retryDelay.toNanos();
+	}
+
+	/**
+	 * Nothing can be made durable: every submission of the batch is answered 503, nothing is
+	 * acknowledged. Logged once per episode, not once per refused batch.
+	 */
+	private void markRefusing(IOException ex) {
+		if (refusingSince == null) {
+			refusingSince = Instant.now();
+			log.error("CSV writer: neither {} nor the spool can be written; refusing records until they can", csv.path(),
+					ex);
+		}
+		lastError = ex.toString();
+	}
+
+	/**
+	 * While refusing and nobody submits, checks now and then whether the data folder takes writes
+	 * again (a probe file written, fsync'd and removed), so the banner clears by itself. Stray
+	 * bytes of a failed append are cut off first: a restart must not find them.
+	 */
+	private void probeWritable() {
+		try {
+			spool.finishCutBack();
+			if (csv.cutBackPending()) {
+				csv.repairTail();
+			}
+			try (FileChannel probe = FileChannel.open(spaceProbe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				probe.write(ByteBuffer.allocate(PROBE_BYTES));
+				probe.force(false);
+			}
+			finally {
+				Files.deleteIfExists(spaceProbe);
+			}
+			refusingSince = null;
+			if (spool.isEmpty()) {
+				markWritable();
+			}
+			log.info("CSV writer: the data folder takes writes again; records are acknowledged");
+		}
+		catch (IOException ex) {
+			lastError = ex.toString();
+			retryDelay = Backoff.doubled(retryDelay, settings.retryMax());
+			nextRetryNanos = System.nanoTime() + retryDelay.toNanos();
+		}
 	}
 
 	private void markWritable() {

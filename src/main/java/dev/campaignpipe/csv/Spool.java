@@ -1,7 +1,6 @@
 package dev.campaignpipe.csv;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,14 +23,23 @@ final class Spool {
 
 	private static final String MARK = "#spool csv-size=";
 
+	static final CsvFile.Opener DEFAULT_OPENER = path -> FileChannel.open(path, StandardOpenOption.CREATE,
+			StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
 	private final Path path;
+
+	private final CsvFile.Opener opener;
+
+	private final WholeAppend appender;
 
 	private final Set<Long> ids = ConcurrentHashMap.newKeySet();
 
 	private long csvSizeAtStart;
 
-	Spool(Path path) {
+	Spool(Path path, CsvFile.Opener opener) {
 		this.path = path;
+		this.opener = opener;
+		this.appender = new WholeAppend(path);
 	}
 
 	/** Reads an existing spool after a restart, dropping a torn last line (its batch was never acknowledged). */
@@ -69,26 +77,42 @@ final class Spool {
 		return csvSizeAtStart;
 	}
 
-	/** Appends already formatted lines and fsyncs; the first batch also writes the marker line. */
+	/**
+	 * Appends already formatted lines whole and fsyncs, or leaves the spool as it was and throws;
+	 * the first batch also writes the marker line.
+	 */
 	void append(byte[] lines, List<Long> lineIds, long csvSize) throws IOException {
-		boolean fresh = !Files.exists(path);
 		Files.createDirectories(path.toAbsolutePath().getParent());
-		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.APPEND)) {
+		boolean fresh;
+		try (FileChannel channel = opener.openForAppend(path)) {
+			appender.finishCutBack(channel);
+			// by length, not existence: a crash or a failed first append can leave an empty file
+			fresh = channel.size() == 0;
 			if (fresh) {
+				appender.append(channel, (MARK + csvSize + "\n").getBytes(StandardCharsets.US_ASCII), lines);
 				csvSizeAtStart = csvSize;
-				channel.write(ByteBuffer.wrap((MARK + csvSize + "\n").getBytes(StandardCharsets.US_ASCII)));
 			}
-			ByteBuffer buffer = ByteBuffer.wrap(lines);
-			while (buffer.hasRemaining()) {
-				channel.write(buffer);
+			else {
+				appender.append(channel, lines);
 			}
-			channel.force(false);
+		}
+		catch (IOException ex) {
+			removeIfEmpty(); // a first append that failed: no spool, rather than an empty one lying around
+			throw ex;
 		}
 		if (fresh) {
 			Durable.syncDirectory(path.toAbsolutePath().getParent());
 		}
 		ids.addAll(lineIds);
+	}
+
+	/** Removes what a failed append left, if its own cut-back failed; throws while it still cannot. */
+	void finishCutBack() throws IOException {
+		if (appender.cutBackPending()) {
+			try (FileChannel channel = opener.openForAppend(path)) {
+				appender.finishCutBack(channel);
+			}
+		}
 	}
 
 	/** The spooled rows, each with its CRLF, in campaign_id order. */
@@ -102,9 +126,21 @@ final class Spool {
 	/** Removes the spool once its rows are durable in the CSV. */
 	void clear() throws IOException {
 		Files.deleteIfExists(path);
+		appender.forget();
 		Durable.syncDirectory(path.toAbsolutePath().getParent());
 		ids.clear();
 		csvSizeAtStart = 0;
+	}
+
+	private void removeIfEmpty() {
+		try {
+			if (Files.exists(path) && Files.size(path) == 0) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			// load() removes an empty spool at the next start
+		}
 	}
 
 	private void dropTornLine() throws IOException {

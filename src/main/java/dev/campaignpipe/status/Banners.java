@@ -38,7 +38,12 @@ public class Banners {
 		List<Banner> banners = new ArrayList<>();
 		WriterStatus status = writer.status();
 		String file = java.nio.file.Path.of(status.csvPath()).getFileName().toString();
-		if (status.csvLocked() || status.spoolSize() > 0) {
+		if (status.refusingSince() != null) {
+			banners.add(new Banner("error", file + " and its spool cannot be written since " + status.refusingSince()
+					+ " (" + status.lastError() + "). New records are refused, not saved: enter them again once there is"
+					+ " room. Every record confirmed before is safe; this clears by itself when writing works again."));
+		}
+		else if (status.csvLocked() || status.spoolSize() > 0) {
 			int waiting = status.spoolSize();
 			banners.add(new Banner("warning", file + " is open in another program — " + waiting
 					+ (waiting == 1 ? " record" : " records") + " waiting, nothing is lost. Close it (in Excel) and they are written automatically."));

@@ -50,6 +50,7 @@ class StatusController {
 		csv.put("locked", w.csvLocked());
 		csv.put("locked_since", w.lockedSince() == null ? null : w.lockedSince().toString());
 		csv.put("last_error", w.lastError());
+		csv.put("refusing_since", w.refusingSince() == null ? null : w.refusingSince().toString());
 		csv.put("last_campaign_id", w.lastId());
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("queue_depth", w.queueDepth());

@@ -30,9 +30,15 @@ public final class WriterHarness {
 	}
 
 	static CsvWriterService start(Path dataDir, CsvFile.Opener opener, ApplicationEventPublisher events) {
+		return start(dataDir, opener, Spool.DEFAULT_OPENER, events);
+	}
+
+	static CsvWriterService start(Path dataDir, CsvFile.Opener opener, CsvFile.Opener spoolOpener,
+			ApplicationEventPublisher events) {
 		PipelineProperties properties = TestProperties.load(dataDir,
 				Map.of("pipeline.csv.retry-initial", "20ms", "pipeline.csv.retry-max", "100ms"));
-		CsvWriterService writer = new CsvWriterService(properties, new SimpleMeterRegistry(), opener, events);
+		CsvWriterService writer = new CsvWriterService(properties, new SimpleMeterRegistry(), opener, spoolOpener,
+				events);
 		writer.start();
 		return writer;
 	}
