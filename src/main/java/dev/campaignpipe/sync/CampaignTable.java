@@ -108,16 +108,30 @@ public class CampaignTable {
 		return rows.isEmpty() ? Checkpoint.initial() : rows.get(0);
 	}
 
-	void saveCheckpoint(Checkpoint c) {
+	/**
+	 * Moves the checkpoint from {@code expected} to {@code c}, in the caller's transaction.
+	 * @throws CheckpointMovedException if the database does not hold {@code expected}: it went back in
+	 *         time (an embedded database reopened after a failed write, a restored backup) or another
+	 *         writer moved it; the caller's transaction must roll back and the sync reload
+	 */
+	void saveCheckpoint(Checkpoint expected, Checkpoint c) {
 		Timestamp now = Timestamp.from(Instant.now());
 		int updated = jdbc.update("UPDATE pipeline_sync_checkpoint SET file_key = ?, head_hash = ?, tail_hash = ?, "
-				+ "generation = ?, byte_offset = ?, line_number = ?, updated_at = ? WHERE id = 1", c.fileKey(), c.headHash(),
-				c.tailHash(), c.generation(), c.offset(), c.lineNumber(), now);
-		if (updated == 0) {
-			jdbc.update("INSERT INTO pipeline_sync_checkpoint (id, file_key, head_hash, tail_hash, generation, byte_offset, "
-					+ "line_number, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)", c.fileKey(), c.headHash(), c.tailHash(),
-					c.generation(), c.offset(), c.lineNumber(), now);
+				+ "generation = ?, byte_offset = ?, line_number = ?, updated_at = ? WHERE id = 1 AND generation = ? "
+				+ "AND byte_offset = ?", c.fileKey(), c.headHash(), c.tailHash(), c.generation(), c.offset(),
+				c.lineNumber(), now, expected.generation(), expected.offset());
+		if (updated == 1) {
+			return;
 		}
+		Checkpoint stored = loadCheckpoint();
+		boolean first = expected.equals(Checkpoint.initial()) && stored.equals(Checkpoint.initial())
+				&& jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_sync_checkpoint", Long.class) == 0;
+		if (!first) {
+			throw new CheckpointMovedException(expected, stored);
+		}
+		jdbc.update("INSERT INTO pipeline_sync_checkpoint (id, file_key, head_hash, tail_hash, generation, byte_offset, "
+				+ "line_number, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)", c.fileKey(), c.headHash(), c.tailHash(),
+				c.generation(), c.offset(), c.lineNumber(), now);
 	}
 
 	Map<Long, Existing> existing(Collection<Long> ids) {

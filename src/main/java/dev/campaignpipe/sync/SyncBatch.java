@@ -79,14 +79,18 @@ class SyncBatch {
 		return new Prepared(from, next, rows, quarantine);
 	}
 
-	/** Writes a prepared chunk and its checkpoint in one transaction. */
-	Outcome commit(Prepared prepared, boolean newReading) {
+	/**
+	 * Writes a prepared chunk and its checkpoint in one transaction, if the database still holds
+	 * {@code stored}, the checkpoint this sync last committed or read.
+	 * @throws CheckpointMovedException if it does not (nothing is written)
+	 */
+	Outcome commit(Prepared prepared, boolean newReading, Checkpoint stored) {
 		return transactions.execute(tx -> {
 			if (newReading) {
 				table.dropQuarantineBefore(prepared.from().generation());
 			}
 			int written = write(prepared.rows(), new ArrayList<>(prepared.quarantine()), prepared.from().generation());
-			table.saveCheckpoint(prepared.next());
+			table.saveCheckpoint(stored, prepared.next());
 			return new Outcome(prepared.next(), written, table.quarantineCount());
 		});
 	}

@@ -164,6 +164,10 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 				Thread.currentThread().interrupt();
 				return;
 			}
+			catch (CheckpointMovedException ex) {
+				log.warn("database sync: {}; reading the checkpoint again and loading from there", ex.getMessage());
+				checkpoint = null;
+			}
 			catch (IOException | RuntimeException ex) {
 				if (lastError == null) {
 					log.warn("database sync paused, retrying with backoff: {}", ex.toString());
@@ -216,7 +220,7 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 					: CompletableFuture.completedFuture(null);
 			SyncBatch.Outcome outcome;
 			try {
-				outcome = batch.commit(committing, newReading);
+				outcome = batch.commit(committing, newReading, checkpoint);
 			}
 			catch (RuntimeException ex) {
 				ahead.cancel(false);

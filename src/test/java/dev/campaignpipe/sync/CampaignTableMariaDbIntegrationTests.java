@@ -146,7 +146,7 @@ class CampaignTableMariaDbIntegrationTests {
 		batch.configure(new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST));
 
 		SyncBatch.Prepared prepared = batch.prepare(csv, Checkpoint.initial(), FileFingerprint.fileKey(csv), 10_000);
-		SyncBatch.Outcome outcome = batch.commit(prepared, false);
+		SyncBatch.Outcome outcome = batch.commit(prepared, false, table.loadCheckpoint());
 
 		assertThat(outcome.rows()).isEqualTo(149);
 		assertThat(outcome.quarantineCount()).isEqualTo(1);

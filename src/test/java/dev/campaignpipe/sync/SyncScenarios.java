@@ -194,6 +194,49 @@ abstract class SyncScenarios {
 		}
 	}
 
+	/**
+	 * An embedded database reopened after a failed write comes back without its last commits — rows
+	 * and checkpoint alike — and the sync sees no error. Continuing from its own idea of the offset
+	 * would skip those rows for good; the checkpoint is compared in every commit instead.
+	 */
+	@Test
+	void aDatabaseThatWentBackInTimeBehindTheSyncsBackIsLoadedAgainFromItsOwnCheckpoint() throws Exception {
+		try (ChildApp app = start()) {
+			for (int i = 0; i < 30; i++) {
+				submit(app, AppIntegrationTest.workedExampleJson());
+			}
+			awaitSynced(app, Duration.ofSeconds(30));
+			Database db = database(dir);
+			byte[] bytes = Files.readAllBytes(csv());
+			long afterTen = offsetAfterLine(bytes, 11); // header + ids 1..10
+			db.update("DELETE FROM digital_marketing_ad_performance_data WHERE campaign_id > 10");
+			assertThat(db.update("UPDATE pipeline_sync_checkpoint SET head_hash = ?, tail_hash = ?, byte_offset = ?, "
+					+ "line_number = 11 WHERE id = 1", FileFingerprint.head(csv(), afterTen),
+					FileFingerprint.tail(csv(), afterTen), afterTen)).isEqualTo(1);
+
+			for (int i = 0; i < 5; i++) {
+				submit(app, AppIntegrationTest.workedExampleJson());
+			}
+			awaitSynced(app, Duration.ofSeconds(30));
+			List<Long> ids = db.query("SELECT campaign_id FROM digital_marketing_ad_performance_data ORDER BY campaign_id")
+				.stream()
+				.map(row -> ((Number) row.get(0)).longValue())
+				.toList();
+			assertThat(ids).hasSize(35).startsWith(1L).endsWith(35L).doesNotHaveDuplicates();
+			assertThat(app.log()).contains("reading the checkpoint again");
+		}
+	}
+
+	private static long offsetAfterLine(byte[] bytes, int lines) {
+		int seen = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '\n' && ++seen == lines) {
+				return i + 1;
+			}
+		}
+		throw new AssertionError("the CSV has fewer than " + lines + " lines");
+	}
+
 	@Test
 	void killedDuringTheSyncThenRestartedLoadsEveryRowOnce() throws Exception {
 		int total = 30_000;
