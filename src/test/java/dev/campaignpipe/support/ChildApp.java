@@ -77,6 +77,16 @@ public final class ChildApp implements AutoCloseable {
 		throw new IllegalStateException("child not healthy within " + timeout + ": " + Files.readString(log));
 	}
 
+	/** The body of a GET, for status pages and the API. */
+	public String get(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
 	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + port + path);
 	}
