@@ -17,6 +17,8 @@ import java.util.function.LongConsumer;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.campaignpipe.campaign.CampaignColumns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * campaigns.csv on disk: created atomically with its header, appended to durably, and repaired
@@ -25,6 +27,8 @@ import dev.campaignpipe.campaign.CampaignColumns;
  * immutable on Linux).
  */
 final class CsvFile {
+
+	private static final Logger log = LoggerFactory.getLogger(CsvFile.class);
 
 	/** How the file is opened for appending; tests replace it to simulate a lock without root. */
 	@FunctionalInterface
@@ -82,11 +86,6 @@ final class CsvFile {
 		}
 	}
 
-	/** Whether a failed append may have left bytes that could not be cut off yet. */
-	boolean cutBackPending() {
-		return appender.cutBackPending();
-	}
-
 	/** Writes BOM and header to a temporary file, fsyncs it and renames it into place, so no reader sees half a header. */
 	private void create() throws IOException {
 		Path dir = path.toAbsolutePath().getParent();
@@ -111,43 +110,61 @@ final class CsvFile {
 	}
 
 	/**
-	 * Makes the file end on a whole line. A crash mid-append leaves at most one torn last line: it
-	 * is removed. A last line that only lacks its line break (a file saved by hand) is complete and
-	 * gets its CRLF instead.
+	 * Makes the file end on a whole line, so the next append starts a line of its own. A last line
+	 * without its line break that starts at or after {@code ownAppendFrom} is this writer's own
+	 * append cut short by a crash (its fsync never returned, so it was never acknowledged): it is
+	 * removed, whatever its field count — a row torn right after a field boundary can have exactly
+	 * the fields of a whole one. A last line that starts earlier was written by someone else (a
+	 * tool that drops the final CRLF) and gets its CRLF; the sync quarantines it if it is broken.
+	 * With {@code ownAppendFrom} unknown (negative: a mark from an older version) the field count
+	 * decides.
 	 * @return {@code true} if the file was changed
 	 */
-	boolean repairTail() throws IOException {
-		long size = size();
-		if (size == 0) {
+	boolean repairTail(long ownAppendFrom) throws IOException {
+		if (size() == 0) {
 			return false;
 		}
 		try (FileChannel channel = opener.openForAppend(path); FileChannel reader = FileChannel.open(path)) {
 			appender.finishCutBack(channel); // our own stray bytes first: they are not a line to keep
-			size = channel.size();
-			if (size == 0) {
-				return true;
-			}
+			long size = channel.size();
 			long start = Math.max(0, size - TAIL_WINDOW);
 			ByteBuffer tail = ByteBuffer.allocate((int) (size - start));
 			reader.read(tail, start);
 			byte[] bytes = tail.array();
-			if (bytes[bytes.length - 1] == '\n') {
+			if (bytes.length == 0 || bytes[bytes.length - 1] == '\n') {
 				return false;
 			}
 			int lastNewline = bytes.length - 1;
 			while (lastNewline >= 0 && bytes[lastNewline] != '\n') {
 				lastNewline--;
 			}
+			long lineStart = start + lastNewline + 1;
 			String lastLine = new String(bytes, lastNewline + 1, bytes.length - lastNewline - 1, StandardCharsets.UTF_8);
-			if (isCompleteRow(lastLine)) {
-				channel.write(ByteBuffer.wrap(lastLine.endsWith("\r") ? new byte[] { '\n' } : new byte[] { '\r', '\n' }));
+			boolean ours = ownAppendFrom >= 0 ? lineStart >= ownAppendFrom : !isCompleteRow(lastLine);
+			if (ours) {
+				channel.truncate(lineStart);
+				log.warn("{}: removed the unfinished last line at byte {}, never acknowledged: {}", path, lineStart,
+						abbreviate(lastLine));
 			}
 			else {
-				channel.truncate(start + lastNewline + 1);
+				channel.write(ByteBuffer.wrap(lastLine.endsWith("\r") ? new byte[] { '\n' } : new byte[] { '\r', '\n' }));
 			}
 			channel.force(true);
 			return true;
 		}
+	}
+
+	/** Removes what a failed append left, if its own cut-back failed; throws while it still cannot. */
+	void finishCutBack() throws IOException {
+		if (appender.cutBackPending()) {
+			try (FileChannel channel = opener.openForAppend(path)) {
+				appender.finishCutBack(channel);
+			}
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 200 ? text : text.substring(0, 200) + "…";
 	}
 
 	private static boolean isCompleteRow(String line) {

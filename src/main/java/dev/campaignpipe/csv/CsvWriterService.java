@@ -98,6 +98,12 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	/** CSV size after this writer's last append; any other size means another program wrote to it. */
 	private long expectedCsvSize = -1;
 
+	/** Whether the CSV's last line has been checked since start-up (a crash may have torn it). */
+	private boolean tailChecked;
+
+	/** Another program changed the CSV since our last append: its last line may lack a line break. */
+	private boolean editedByOthers;
+
 	private long nextRetryNanos;
 
 	@Autowired
@@ -195,11 +201,11 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		takeLock();
 		try {
 			spool.load();
+			ids.load();
 			long highest = Math.max(csv.maxIdInTail(), spool.ids().stream().mapToLong(Long::longValue).max().orElse(0));
 			ids.start(highest);
-			if (spool.isEmpty()) {
-				csv.repairTail();
-			}
+			expectedCsvSize = csv.size();
+			ensureWholeLastLine();
 		}
 		catch (IOException ex) {
 			markLocked(ex); // e.g. the CSV is locked at start-up: spool until it opens
@@ -354,6 +360,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		IOException failure = null;
 		try {
 			if (spool.isEmpty()) {
+				ensureWholeLastLine();
 				long started = System.nanoTime();
 				csv.append(lines);
 				appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -381,7 +388,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			refusingSince = null;
 			log.info("CSV writer: writing again, records are acknowledged");
 		}
-		ids.saveMark();
+		ids.saveMark(expectedCsvSize);
 		batchSizes.record(batch.size());
 		(location == Location.CSV ? csvRecords : spoolRecords).increment(failure == null ? batch.size() : 0);
 		for (int i = 0; i < batch.size(); i++) {
@@ -405,10 +412,16 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		try {
 			long size = csv.size();
 			if (size != expectedCsvSize) {
-				ids.start(Math.max(ids.last(), csv.maxIdInTail()));
 				expectedCsvSize = size;
+				editedByOthers = true;
+				try {
+					ensureWholeLastLine(); // their last row may lack its line break: counted once it has one
+				}
+				finally {
+					ids.start(Math.max(ids.last(), csv.maxIdInTail()));
+				}
 			}
-			return size;
+			return expectedCsvSize;
 		}
 		catch (IOException ex) {
 			return 0;
@@ -422,7 +435,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	 */
 	private void moveSpoolIntoCsv() {
 		try {
-			csv.repairTail();
+			followExternalEdits(); // while it was locked, Excel may have saved it
+			ensureWholeLastLine();
 			long from = csv.size() >= spool.csvSizeAtStart() ? spool.csvSizeAtStart() : 0;
 			Set<Long> present = csv.idsFrom(from);
 			StringBuilder missing = new StringBuilder();
@@ -435,6 +449,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			}
 			if (moved > 0) {
 				csv.append(missing.toString().getBytes(StandardCharsets.UTF_8));
+				expectedCsvSize = csv.size();
+				ids.saveMark(expectedCsvSize);
 			}
 			int waiting = spool.size();
 			spool.clear();
@@ -445,6 +461,24 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		}
 		catch (IOException ex) {
 			markLocked(ex);
+		}
+	}
+
+	/**
+	 * The next append must start a line of its own. After start-up the CSV's last line may be this
+	 * writer's append torn by a crash (removed: it was never acknowledged); after another program
+	 * wrote, its last line may lack a line break (ended, never glued onto).
+	 */
+	private void ensureWholeLastLine() throws IOException {
+		if (tailChecked && !editedByOthers) {
+			return; // the common case: the file ends where our last append did
+		}
+		// after a crash, what starts where our last durable append ended is ours; after others wrote, nothing is
+		boolean changed = csv.repairTail(tailChecked ? Long.MAX_VALUE : ids.csvEnd());
+		tailChecked = true;
+		editedByOthers = false;
+		if (changed) {
+			expectedCsvSize = csv.size();
 		}
 	}
 
@@ -492,9 +526,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	private void probeWritable() {
 		try {
 			spool.finishCutBack();
-			if (csv.cutBackPending()) {
-				csv.repairTail();
-			}
+			csv.finishCutBack();
 			try (FileChannel probe = FileChannel.open(spaceProbe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING)) {
 				probe.write(ByteBuffer.allocate(PROBE_BYTES));

@@ -14,11 +14,15 @@ import java.util.Locale;
  * thread calls {@link #next()}, so ids follow file order. The high-water mark file is rewritten
  * after each batch without its own fsync: after a power loss the CSV and spool tails (which are
  * fsync'd) still hold the highest id, and the file covers rows deleted from the CSV by hand.
+ *
+ * <p>The mark also keeps how long the CSV was after the writer's last durable append: a line
+ * without its line break that starts there or later after a crash is the writer's own unfinished
+ * append. The mark is written after that append's fsync, so it never claims more than is on disk.
  */
 final class IdSequence {
 
 	/** Fixed width (zero-padded), so a rewrite in place always covers the previous value whole. */
-	private static final int MARK_WIDTH = 20;
+	private static final String MARK_FORMAT = "%020d %020d";
 
 	private final Path markFile;
 
@@ -30,13 +34,28 @@ final class IdSequence {
 
 	private long last;
 
+	/** CSV length after the writer's last durable append; negative if unknown (an older mark). */
+	private long csvEnd = -1;
+
 	IdSequence(Path markFile) {
 		this.markFile = markFile;
 	}
 
+	/** Reads the mark left by the previous writer; call before {@link #start}. */
+	void load() {
+		long[] mark = readMark();
+		last = mark[0];
+		csvEnd = mark[1];
+	}
+
 	/** Starts after the highest id seen anywhere. */
 	void start(long highestInFiles) {
-		last = Math.max(highestInFiles, readMark());
+		last = Math.max(highestInFiles, last);
+	}
+
+	/** Where the writer's last durable append to the CSV ended, as the mark says; negative if unknown. */
+	long csvEnd() {
+		return csvEnd;
 	}
 
 	long next() {
@@ -52,14 +71,16 @@ final class IdSequence {
 		return last;
 	}
 
-	void saveMark() {
+	/** Rewrites the mark: the last id and {@code csvEnd}, the CSV's length after its last durable append. */
+	void saveMark(long csvEnd) {
+		this.csvEnd = csvEnd;
 		try {
 			if (mark == null) {
 				Files.createDirectories(markFile.toAbsolutePath().getParent());
 				mark = FileChannel.open(markFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			}
 			ByteBuffer digits = ByteBuffer.wrap(
-					String.format(Locale.ROOT, "%0" + MARK_WIDTH + "d", last).getBytes(StandardCharsets.US_ASCII));
+					String.format(Locale.ROOT, MARK_FORMAT, last, csvEnd).getBytes(StandardCharsets.US_ASCII));
 			while (digits.hasRemaining()) { // the buffer's position is the file offset reached
 				mark.write(digits, digits.position());
 			}
@@ -81,12 +102,17 @@ final class IdSequence {
 		mark = null;
 	}
 
-	private long readMark() {
+	/** {last id, CSV end}; an older mark holds only the id. */
+	private long[] readMark() {
 		try {
-			return Files.exists(markFile) ? Long.parseLong(Files.readString(markFile).strip()) : 0;
+			if (!Files.exists(markFile)) {
+				return new long[] { 0, -1 };
+			}
+			String[] parts = Files.readString(markFile, StandardCharsets.US_ASCII).strip().split(" ");
+			return new long[] { Long.parseLong(parts[0]), parts.length > 1 ? Long.parseLong(parts[1]) : -1 };
 		}
 		catch (IOException | NumberFormatException ex) {
-			return 0; // torn by a crash: fall back to the file tails
+			return new long[] { 0, -1 }; // torn by a crash: fall back to the file tails
 		}
 	}
 

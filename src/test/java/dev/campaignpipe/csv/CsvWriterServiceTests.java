@@ -96,6 +96,47 @@ class CsvWriterServiceTests {
 		assertThat(CsvAssertions.ids(rows)).containsExactly(1L, 2L, receipt.stored().id());
 	}
 
+	/**
+	 * A crash can cut the writer's append right after a field boundary: a row torn after
+	 * {@code month} has exactly the 26 fields of an original-format row. It is the writer's own
+	 * unfinished append (it starts where its last durable append ended) and must go, whatever its
+	 * field count.
+	 */
+	@Test
+	void aTornRowWithTheFieldCountOfAWholeOneIsRemovedAtStartUp() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		writer.submit(TestCampaigns.workedExample());
+		writer.submit(TestCampaigns.workedExample());
+		writer.stop();
+		Path csv = dir.resolve("campaigns.csv");
+		String row = new String(CsvFormat.lines(List.of(StoredCampaign.of(3, TestCampaigns.workedExample()))),
+				StandardCharsets.UTF_8);
+		String torn = String.join(",", List.of(row.split(",", -1)).subList(0, 26)); // cut after the 26th field
+		assertThat(torn.split(",", -1)).hasSize(26);
+		Files.writeString(csv, torn, java.nio.file.StandardOpenOption.APPEND);
+
+		CsvWriterService restarted = WriterHarness.start(dir);
+		Receipt receipt = restarted.submit(TestCampaigns.workedExample());
+		restarted.stop();
+		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(csv))).containsExactly(1L, 2L, receipt.stored().id());
+	}
+
+	/** A script that appends a row without its line break while the product runs: our next row is not glued onto it. */
+	@Test
+	void aRowAnotherProgramLeftWithoutItsLineBreakGetsOneAndOurNextRowItsOwnLine() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		writer.submit(TestCampaigns.workedExample());
+		Path csv = dir.resolve("campaigns.csv");
+		String pasted = new String(CsvFormat.lines(List.of(StoredCampaign.of(99, TestCampaigns.workedExample()))),
+				StandardCharsets.UTF_8).stripTrailing();
+		Files.writeString(csv, pasted, java.nio.file.StandardOpenOption.APPEND);
+
+		Receipt receipt = writer.submit(TestCampaigns.workedExample());
+		writer.stop();
+		assertThat(receipt.stored().id()).as("ids continue above the pasted row").isEqualTo(100);
+		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(csv))).containsExactly(1L, 99L, 100L);
+	}
+
 	@Test
 	void lastLineMissingOnlyItsLineBreakIsKept() throws Exception {
 		CsvWriterService writer = WriterHarness.start(dir);
