@@ -74,9 +74,13 @@ final class IdIndex {
 		}
 	}
 
-	private static int slot(long id, int capacity) {
+	/**
+	 * Fibonacci hashing: the top bits of the product, as many as the table needs. (Taking a fixed
+	 * 24 bits left every slot above 2^24 unused, so past ~8 million ids probing ran long.)
+	 */
+	static int slot(long id, int capacity) {
 		long mixed = id * 0x9E3779B97F4A7C15L;
-		return (int) (mixed >>> 40) & (capacity - 1);
+		return (int) (mixed >>> (64 - Integer.numberOfTrailingZeros(capacity)));
 	}
 
 	/** The first 64 bits of a hex content hash. */
