@@ -1,6 +1,7 @@
 package dev.campaignpipe.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 import dev.campaignpipe.importer.ImportSummary;
 
@@ -26,7 +27,7 @@ final class ProgressBar {
 	void show(ImportSummary s) {
 		String eta = s.percent() > 0 && !s.finished()
 				? clock((long) (s.seconds() * (100 - s.percent()) / Math.max(1, s.percent()))) : "--:--";
-		String numbers = String.format("%3d%%  %,d rows  %,.0f rows/s  ETA %s", s.percent(), s.read(), s.rowsPerSecond(), eta);
+		String numbers = String.format(Locale.ROOT, "%3d%%  %,d rows  %,.0f rows/s  ETA %s", s.percent(), s.read(), s.rowsPerSecond(), eta);
 		if (terminal) {
 			int filled = s.percent() * 30 / 100;
 			out.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + numbers + "   ");
@@ -46,7 +47,7 @@ final class ProgressBar {
 	}
 
 	private static String clock(long seconds) {
-		return String.format("%d:%02d", seconds / 60, seconds % 60);
+		return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
 	}
 
 }

@@ -3,9 +3,11 @@ package dev.campaignpipe.importer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.campaignpipe.config.PipelineProperties;
@@ -34,16 +36,20 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ImportController {
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
 	private final ImportJobs jobs;
+
+	/** The machine's local time names uploaded files, as the analyst reads the folder. */
+	private final Clock clock;
 
 	private final Path uploads;
 
 	private final Banners banners;
 
-	ImportController(ImportJobs jobs, PipelineProperties properties, Banners banners) {
+	ImportController(ImportJobs jobs, PipelineProperties properties, Banners banners, Clock clock) {
 		this.jobs = jobs;
+		this.clock = clock;
 		this.uploads = properties.dataDir().resolve("imports");
 		this.banners = banners;
 	}
@@ -66,7 +72,7 @@ class ImportController {
 		Files.createDirectories(uploads);
 		String name = file.getOriginalFilename() == null ? "upload.csv"
 				: Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-		Path target = uploads.resolve(LocalDateTime.now().format(STAMP) + "-" + name);
+		Path target = uploads.resolve(LocalDateTime.now(clock).format(STAMP) + "-" + name);
 		file.transferTo(target);
 		ImportJobs.Job job = jobs.start(target, options(onInvalid, reassign));
 		return "redirect:/import/" + job.id();

@@ -1,5 +1,7 @@
 package dev.campaignpipe.importer;
 
+import java.util.Locale;
+
 /**
  * Where an import stands or how it ended. {@code flagged} rows are among the stored ones.
  *
@@ -19,7 +21,7 @@ public record ImportSummary(long read, long stored, long duplicates, long reject
 
 	/** One line for people. */
 	public String describe() {
-		return String.format("read %,d · stored %,d (flagged %,d) · skipped as duplicates %,d · rejected %,d", read, stored,
+		return String.format(Locale.ROOT, "read %,d · stored %,d (flagged %,d) · skipped as duplicates %,d · rejected %,d", read, stored,
 				flagged, duplicates, rejected);
 	}
 

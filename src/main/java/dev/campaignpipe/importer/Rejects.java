@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -29,7 +30,7 @@ final class Rejects implements AutoCloseable {
 
 	Rejects(Path input) {
 		String name = input.getFileName().toString();
-		String base = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+		String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
 		this.path = input.toAbsolutePath().resolveSibling(base + ".rejects.csv");
 	}
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +23,8 @@ import dev.campaignpipe.sync.LineConverter;
 import dev.campaignpipe.sync.SyncBacklog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -223,22 +227,27 @@ public class PowerBiExporter implements SmartLifecycle {
 		}
 	}
 
+	/** The .pbids document (Power BI's data source file format), in the field order Power BI writes. */
+	private record Pbids(String version, List<PbidsConnection> connections) {
+	}
+
+	private record PbidsConnection(PbidsDetails details, Map<String, Object> options, String mode) {
+	}
+
+	private record PbidsDetails(String protocol, PbidsAddress address) {
+	}
+
+	private record PbidsAddress(String path) {
+	}
+
+	private static final JsonMapper PBIDS_JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
 	/** A Power BI connection file beside the export: double-click opens Power BI on the flat file. */
 	private void writePbids() throws IOException {
 		Path target = folder.resolve("campaign-pipeline.pbids");
-		String path = folder.resolve(settings.fileName()).toAbsolutePath().toString().replace("\\", "\\\\");
-		String json = """
-				{
-				  "version": "0.1",
-				  "connections": [
-				    {
-				      "details": { "protocol": "file", "address": { "path": "%s" } },
-				      "options": {},
-				      "mode": null
-				    }
-				  ]
-				}
-				""".formatted(path.replace("\"", "\\\""));
+		String path = folder.resolve(settings.fileName()).toAbsolutePath().toString();
+		String json = PBIDS_JSON.writeValueAsString(new Pbids("0.1", List.of(new PbidsConnection(
+				new PbidsDetails("file", new PbidsAddress(path)), Map.of(), null))));
 		if (!Files.exists(target) || !Files.readString(target).equals(json)) {
 			AtomicFile.replace(target, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
 		}

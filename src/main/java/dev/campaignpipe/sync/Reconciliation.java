@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class Reconciliation {
 	public record Side(long rows, long impressions, long clicks, long conversions, BigDecimal adSpend, long unreadable) {
 
 		String describe() {
-			return String.format("%,d rows, impressions %,d, clicks %,d, conversions %,d, ad_spend %s", rows, impressions,
+			return String.format(Locale.ROOT, "%,d rows, impressions %,d, clicks %,d, conversions %,d, ad_spend %s", rows, impressions,
 					clicks, conversions, adSpend.stripTrailingZeros().toPlainString());
 		}
 
@@ -44,10 +45,10 @@ public class Reconciliation {
 			out.append("CSV:      ").append(csv.describe()).append('\n');
 			out.append("database: ").append(database.describe()).append('\n');
 			if (csv.unreadable() > 0) {
-				out.append(String.format("CSV lines without a readable campaign_id or numbers: %,d%n", csv.unreadable()));
+				out.append(String.format(Locale.ROOT, "CSV lines without a readable campaign_id or numbers: %,d%n", csv.unreadable()));
 			}
-			out.append(String.format("ids missing in the database: %,d%s%n", missingInDatabaseCount, sample(missingInDatabase)));
-			out.append(String.format("ids missing in the CSV: %,d%s%n", missingInCsvCount, sample(missingInCsv)));
+			out.append(String.format(Locale.ROOT, "ids missing in the database: %,d%s%n", missingInDatabaseCount, sample(missingInDatabase)));
+			out.append(String.format(Locale.ROOT, "ids missing in the CSV: %,d%s%n", missingInCsvCount, sample(missingInCsv)));
 			out.append(matches() ? "result: CSV and database agree\n"
 					: "result: DIFFERENT (see pipeline_quarantine for lines the database refused)\n");
 			return out.toString();

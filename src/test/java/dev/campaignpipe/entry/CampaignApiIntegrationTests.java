@@ -121,7 +121,7 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 		String large = "{\"campaign_company\":\"" + "x".repeat(100_000) + "\"}";
 		HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri("/api/campaigns"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large.getBytes())))
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(chunked.statusCode()).isEqualTo(413);
 		assertThat(chunked.body()).contains("request body is larger than");

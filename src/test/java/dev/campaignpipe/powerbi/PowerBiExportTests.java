@@ -34,6 +34,8 @@ import dev.campaignpipe.support.FileLock;
 import dev.campaignpipe.support.TestProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,7 +152,11 @@ class PowerBiExportTests {
 		assertThat(Files.readAllBytes(export("powerbi_digital_marketing_data.csv")))
 			.isEqualTo(Files.readAllBytes(dir.resolve("campaigns.csv")));
 		assertThat(exporter.status().lastError()).isNull();
-		assertThat(Files.readString(export("campaign-pipeline.pbids"))).contains("powerbi_digital_marketing_data.csv");
+		JsonNode pbids = JsonMapper.builder().build().readTree(Files.readString(export("campaign-pipeline.pbids")));
+		assertThat(pbids.at("/version").asString()).isEqualTo("0.1");
+		assertThat(pbids.at("/connections/0/details/protocol").asString()).isEqualTo("file");
+		assertThat(pbids.at("/connections/0/details/address/path").asString())
+			.isEqualTo(export("powerbi_digital_marketing_data.csv").toAbsolutePath().toString());
 		exporter.stop();
 		try (var leftovers = Files.list(dir.resolve("powerbi"))) {
 			assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

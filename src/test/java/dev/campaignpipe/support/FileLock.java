@@ -1,6 +1,7 @@
 package dev.campaignpipe.support;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,7 @@ public final class FileLock {
 	public static boolean realLockAvailable() {
 		try {
 			Process p = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-			String uid = new String(p.getInputStream().readAllBytes()).strip();
+			String uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 			p.waitFor(5, TimeUnit.SECONDS);
 			boolean available = "0".equals(uid) && Path.of("/usr/bin/chattr").toFile().canExecute();
 			if (!available && "true".equals(System.getenv("CI"))) {
@@ -45,7 +46,7 @@ public final class FileLock {
 	private static void chattr(String flag, Path file) {
 		try {
 			Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
-			String out = new String(p.getInputStream().readAllBytes());
+			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
 				fail("chattr " + flag + " " + file + " failed: " + out);
 			}

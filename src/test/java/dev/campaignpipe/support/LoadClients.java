@@ -98,13 +98,13 @@ public final class LoadClients implements AutoCloseable {
 	/** Waits until {@code more} further records have been acknowledged. */
 	public void awaitAcknowledged(int more, Duration timeout) {
 		int target = acknowledged.size() + more;
-		await("%d more acknowledgements".formatted(more)).atMost(timeout).until(() -> acknowledged.size() >= target);
+		await(more + " more acknowledgements").atMost(timeout).until(() -> acknowledged.size() >= target);
 	}
 
 	/** Waits until {@code more} further submissions have been refused. */
 	public void awaitRefused(int more, Duration timeout) {
 		int target = refused.get() + more;
-		await("%d more refusals".formatted(more)).atMost(timeout).until(() -> refused.get() >= target);
+		await(more + " more refusals").atMost(timeout).until(() -> refused.get() >= target);
 	}
 
 	/** Stops the clients after their requests in flight are answered; no answer may be other than 201 or 503. */

@@ -1,6 +1,7 @@
 package dev.campaignpipe.support;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class SmallDisk implements AutoCloseable {
 	public void fill() throws IOException, InterruptedException {
 		Process dd = new ProcessBuilder("dd", "if=/dev/zero", "of=" + filler(), "bs=64k").redirectErrorStream(true)
 			.start();
-		String out = new String(dd.getInputStream().readAllBytes());
+		String out = new String(dd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		dd.waitFor(60, TimeUnit.SECONDS);
 		assertThat(out).as("dd stopped because the disk was full").contains("No space left on device");
 	}
@@ -71,7 +72,7 @@ public final class SmallDisk implements AutoCloseable {
 
 	private static String run(List<String> command) throws IOException, InterruptedException {
 		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String out = new String(p.getInputStream().readAllBytes());
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
 			fail(String.join(" ", command) + " failed: " + out);
 		}
