@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -135,16 +135,23 @@ public class PowerBiExporter implements SmartLifecycle {
 		if (!settings.enabled()) {
 			return;
 		}
-		scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
 			Thread t = new Thread(r, "powerbi-export");
 			t.setDaemon(true);
 			return t;
 		});
+		// at stop, an export that is only scheduled (up to 5x the last one's duration ahead) is dropped
+		// rather than waited for — the next start exports; one in progress still finishes
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		scheduler = executor;
 		// edits by other programs (Excel saving the CSV) have no event: notice them by size and time
 		scheduler.scheduleWithFixedDelay(this::lookForEdits, 0, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Lets an export in progress finish: an interrupted one would only leave its temporary files. */
+	/**
+	 * Lets an export in progress finish (an interrupted one would only leave its temporary files);
+	 * one merely scheduled is dropped: a change not yet exported is exported at the next start.
+	 */
 	@Override
 	public void stop() {
 		if (scheduler != null) {
@@ -166,6 +173,11 @@ public class PowerBiExporter implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return scheduler != null && !scheduler.isShutdown();
+	}
+
+	/** Whether {@link #stop()} has finished everything: no export running or waiting. */
+	boolean isTerminated() {
+		return scheduler == null || scheduler.isTerminated();
 	}
 
 	private void lookForEdits() {

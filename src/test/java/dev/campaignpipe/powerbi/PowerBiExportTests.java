@@ -163,6 +163,25 @@ class PowerBiExportTests {
 		}
 	}
 
+	/**
+	 * A command-line import stops the export as soon as its rows are exported. An export merely
+	 * scheduled (debounce, or five times the last export's duration) must not hold that stop: it
+	 * kept an end-to-end import idle for up to 30 s after all its work was done.
+	 */
+	@Test
+	void stoppingDropsAnExportThatIsOnlyScheduledAndReturnsAtOnce() throws Exception {
+		PowerBiExporter exporter = exporter(Map.of("pipeline.powerbi.debounce", "60s"));
+		CsvWriterService writer = WriterHarness.start(dir, event -> exporter.changed());
+		cleanup.add(writer::stop);
+		writer.submit(TestCampaigns.workedExample());
+		exporter.exportNow(); // what the import does once its rows are in
+		exporter.changed(); // and an export comes due in a minute
+
+		exporter.stop();
+		assertThat(exporter.isTerminated()).as("nothing left running or waiting once stop returns").isTrue();
+		assertThat(readWhole(export("powerbi_digital_marketing_data.csv"), CampaignColumns.ALL.size())).hasSize(2);
+	}
+
 	@Test
 	void aLockedTargetIsRetriedUntilTheExportCatchesUp() throws Exception {
 		PowerBiExporter exporter = exporter(Map.of());
