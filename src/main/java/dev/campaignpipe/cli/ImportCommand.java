@@ -69,23 +69,38 @@ final class ImportCommand implements Callable<Integer> {
 			}
 		}
 		ImportOptions options = new ImportOptions(mode, reassignIds);
-		try (ConfigurableApplicationContext context = ToolContext.open(settings)) {
-			String server = ToolContext.runningServer(context);
-			int failures = 0;
-			for (Path file : files) {
-				out.println((server != null ? "Handing " + file + " to the server at " + server : "Importing " + file) + " …");
-				ImportSummary summary = server != null ? viaServer(server, file, options) : inProcess(context, file, options);
-				out.println(summary.describe());
-				if (summary.rejectsFile() != null) {
-					out.println("rejected rows and their reasons: " + summary.rejectsFile());
-				}
-				if (summary.failure() != null) {
-					out.println("stopped: " + summary.failure());
-					failures++;
-				}
-			}
-			return failures == 0 ? 0 : 1;
+		String server = ToolContext.runningServer(ToolContext.settings(settings));
+		if (server != null) { // the server's own pipeline takes the rows: nothing to open here
+			return report(file -> viaServer(server, file, options), "Handing %s to the server at " + server);
 		}
+		try (ConfigurableApplicationContext context = ToolContext.open(settings)) {
+			return report(file -> inProcess(context, file, options), "Importing %s");
+		}
+	}
+
+	@FunctionalInterface
+	private interface Importer {
+
+		ImportSummary importFile(Path file) throws Exception;
+
+	}
+
+	/** Imports each file and prints what became of its rows; the exit code counts the failed ones. */
+	private int report(Importer importer, String announcement) throws Exception {
+		int failures = 0;
+		for (Path file : files) {
+			out.println(announcement.replace("%s", file.toString()) + " …");
+			ImportSummary summary = importer.importFile(file);
+			out.println(summary.describe());
+			if (summary.rejectsFile() != null) {
+				out.println("rejected rows and their reasons: " + summary.rejectsFile());
+			}
+			if (summary.failure() != null) {
+				out.println("stopped: " + summary.failure());
+				failures++;
+			}
+		}
+		return failures == 0 ? 0 : 1;
 	}
 
 	private ImportSummary inProcess(ConfigurableApplicationContext context, Path file, ImportOptions options) throws Exception {

@@ -166,6 +166,21 @@ class ImportCommandIntegrationTests {
 		}
 	}
 
+	/** Handing over from another folder opens no database and leaves nothing behind there. */
+	@Test
+	void aHandOverFromAnotherFolderCreatesNothingInIt() throws Exception {
+		Path input = Files.copy(SAMPLE, dir.resolve("sample.csv"));
+		Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+		try (ChildApp server = ChildApp.start(data())) {
+			Cli.Run run = Cli.runIn(elsewhere, "import", input.toString(), "--server.port=" + server.uri("/").getPort());
+			assertThat(run.exitCode()).as(run.output()).isZero();
+			assertThat(run.output()).contains("Handing " + input + " to the server at");
+		}
+		try (var created = Files.list(elsewhere)) {
+			assertThat(created).as("files the import created in its current folder").isEmpty();
+		}
+	}
+
 	@Test
 	void withTheDatabaseMirrorOffIdsAreCheckedAgainstTheCsvItself() throws Exception {
 		Path input = Files.copy(SAMPLE, dir.resolve("sample.csv"));

@@ -18,10 +18,16 @@ public final class Cli {
 	}
 
 	public static Run run(String... args) throws IOException, InterruptedException {
+		return runIn(Path.of("."), args);
+	}
+
+	/** Runs the command with {@code workingDirectory} as its current folder, as a user in another folder would. */
+	public static Run runIn(Path workingDirectory, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", ChildApp.jar().toString()));
+				"-Xmx256m", "-jar", ChildApp.jar().toAbsolutePath().toString()));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
