@@ -90,7 +90,7 @@ final class CsvFile {
 	private void create() throws IOException {
 		Path dir = path.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+		Path tmp = Durable.newReplacementFile(dir, path);
 		try {
 			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
 				channel.write(ByteBuffer.wrap(CsvFormat.header()));

@@ -2,13 +2,50 @@ package dev.campaignpipe.csv;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 
-/** fsync helpers. */
+/** fsync helpers, and the temporary files that atomic replacements are written to. */
 public final class Durable {
 
+	private static final SecureRandom NAMES = new SecureRandom();
+
 	private Durable() {
+	}
+
+	/**
+	 * A new empty file in {@code dir} to write a replacement of {@code target} into. Unlike
+	 * {@link Files#createTempFile}, which makes files readable by their owner only (0600), it gets
+	 * the permissions any program's new file gets there (the umask applies), or, when
+	 * {@code target} exists, the target's own — so a rename over it changes the content, not who
+	 * may read it (a Power BI service account, a OneDrive client, a colleague's group).
+	 */
+	public static Path newReplacementFile(Path dir, Path target) throws IOException {
+		Path tmp;
+		while (true) {
+			tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(NAMES.nextLong(), 36) + ".tmp");
+			try {
+				Files.createFile(tmp);
+				break;
+			}
+			catch (FileAlreadyExistsException ex) {
+				// another name
+			}
+		}
+		try {
+			if (Files.exists(target) && Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+			}
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(tmp);
+			throw ex;
+		}
+		return tmp;
 	}
 
 	/**

@@ -120,7 +120,7 @@ final class AtomicFile {
 	static Path prepare(Path target, Content content) throws IOException {
 		Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+		Path tmp = Durable.newReplacementFile(dir, target);
 		try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
 			Sink out = new Sink(channel);
 			content.writeTo(out);

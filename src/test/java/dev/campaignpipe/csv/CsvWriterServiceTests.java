@@ -137,6 +137,17 @@ class CsvWriterServiceTests {
 		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(csv))).containsExactly(1L, 99L, 100L);
 	}
 
+	/** The CSV is created like any program's file in the folder (Excel, a colleague), not owner-only. */
+	@Test
+	void theCsvGetsTheFoldersUsualPermissions() throws Exception {
+		CsvWriterService writer = WriterHarness.start(dir);
+		writer.submit(TestCampaigns.workedExample());
+		writer.stop();
+		Path probe = Files.createFile(dir.resolve("probe"));
+		assertThat(Files.getPosixFilePermissions(dir.resolve("campaigns.csv")))
+			.isEqualTo(Files.getPosixFilePermissions(probe));
+	}
+
 	@Test
 	void lastLineMissingOnlyItsLineBreakIsKept() throws Exception {
 		CsvWriterService writer = WriterHarness.start(dir);

@@ -6,7 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,32 @@ class AtomicFileTests {
 		try (var files = Files.list(dir)) {
 			assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("campaigns.csv", "export.csv");
 		}
+	}
+
+	/** What any program would get creating a file in {@code dir}: 0666 less the umask. */
+	private static Set<PosixFilePermission> usualPermissions(Path dir) throws Exception {
+		Path probe = Files.createFile(dir.resolve("probe"));
+		Set<PosixFilePermission> usual = Files.getPosixFilePermissions(probe);
+		Files.delete(probe);
+		return usual;
+	}
+
+	@Test
+	void aNewFileGetsTheFoldersUsualPermissionsNotOwnerOnly() throws Exception {
+		Path target = dir.resolve("powerbi_digital_marketing_data.csv");
+		AtomicFile.replace(target, out -> out.write("a\r\n".getBytes(StandardCharsets.US_ASCII)));
+		assertThat(Files.getPosixFilePermissions(target)).isEqualTo(usualPermissions(dir))
+			.contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ);
+	}
+
+	@Test
+	void aReplacedFileKeepsThePermissionsItsOwnerGaveIt() throws Exception {
+		Path target = Files.writeString(dir.resolve("fact_campaign_performance.csv"), "old\r\n");
+		Set<PosixFilePermission> chosen = PosixFilePermissions.fromString("rw-r-----");
+		Files.setPosixFilePermissions(target, chosen);
+		AtomicFile.replace(target, out -> out.write("new\r\n".getBytes(StandardCharsets.US_ASCII)));
+		assertThat(Files.readString(target)).isEqualTo("new\r\n");
+		assertThat(Files.getPosixFilePermissions(target)).isEqualTo(chosen);
 	}
 
 }
