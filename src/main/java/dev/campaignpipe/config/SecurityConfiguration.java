@@ -39,7 +39,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
 		if (login.enabled()) {
-			http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/css/**").permitAll()
+			http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/css/**").permitAll()
 				.anyRequest()
 				.authenticated()).formLogin(Customizer.withDefaults()).httpBasic(Customizer.withDefaults());
 		}

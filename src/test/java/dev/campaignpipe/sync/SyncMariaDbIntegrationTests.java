@@ -75,12 +75,22 @@ class SyncMariaDbIntegrationTests extends SyncScenarios {
 				Thread.sleep(100);
 			}
 			assertThat(status(app)).contains("database unavailable");
+			// SPEC §11: the form works, so the product is alive and UP; readiness shows the outage
+			assertThat(httpStatus(app, "/actuator/health")).isEqualTo(200);
+			assertThat(httpStatus(app, "/actuator/health/liveness")).isEqualTo(200);
+			assertThat(httpStatus(app, "/actuator/health/readiness")).isEqualTo(503);
 			proxy.restore();
 			awaitSynced(app, Duration.ofSeconds(60));
+			assertThat(httpStatus(app, "/actuator/health/readiness")).isEqualTo(200);
 		}
 		Database db = database(dir);
 		assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(200);
 		assertThat(db.count("SELECT MAX(campaign_id) FROM digital_marketing_ad_performance_data")).isEqualTo(200);
+	}
+
+	private int httpStatus(ChildApp app, String path) throws Exception {
+		return http.send(java.net.http.HttpRequest.newBuilder(app.uri(path)).build(),
+				java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 }
