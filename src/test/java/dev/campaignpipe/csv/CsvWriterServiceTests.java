@@ -80,13 +80,18 @@ class CsvWriterServiceTests {
 		third.stop();
 	}
 
-	@Test
-	void tornLastLineIsRemovedAtStartUp() throws Exception {
+	/** Two records written by a writer that has stopped: the CSV a crash test tears. */
+	private Path csvWithTwoRecords() throws Exception {
 		CsvWriterService writer = WriterHarness.start(dir);
 		writer.submit(TestCampaigns.workedExample());
 		writer.submit(TestCampaigns.workedExample());
 		writer.stop();
-		Path csv = dir.resolve("campaigns.csv");
+		return dir.resolve("campaigns.csv");
+	}
+
+	@Test
+	void tornLastLineIsRemovedAtStartUp() throws Exception {
+		Path csv = csvWithTwoRecords();
 		Files.writeString(csv, "3,Amazon,App Ins", java.nio.file.StandardOpenOption.APPEND);
 
 		CsvWriterService restarted = WriterHarness.start(dir);
@@ -104,11 +109,7 @@ class CsvWriterServiceTests {
 	 */
 	@Test
 	void aTornRowWithTheFieldCountOfAWholeOneIsRemovedAtStartUp() throws Exception {
-		CsvWriterService writer = WriterHarness.start(dir);
-		writer.submit(TestCampaigns.workedExample());
-		writer.submit(TestCampaigns.workedExample());
-		writer.stop();
-		Path csv = dir.resolve("campaigns.csv");
+		Path csv = csvWithTwoRecords();
 		String row = new String(CsvFormat.lines(List.of(StoredCampaign.of(3, TestCampaigns.workedExample()))),
 				StandardCharsets.UTF_8);
 		String torn = String.join(",", List.of(row.split(",", -1)).subList(0, 26)); // cut after the 26th field

@@ -67,19 +67,22 @@ final class FailingChannel extends FileChannel {
 
 	@Override
 	public FileChannel truncate(long size) throws IOException {
-		if (faults.failingTruncates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-			throw new IOException("Input/output error (truncate refused)");
-		}
+		failIfInjected(faults.failingTruncates, "truncate refused");
 		real.truncate(size);
 		return this;
 	}
 
 	@Override
 	public void force(boolean metaData) throws IOException {
-		if (faults.failingForces.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-			throw new IOException("Input/output error (fsync)");
-		}
+		failIfInjected(faults.failingForces, "fsync");
 		real.force(metaData);
+	}
+
+	/** Uses up one injected failure of this kind, if any is left. */
+	private static void failIfInjected(AtomicInteger failures, String what) throws IOException {
+		if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+			throw new IOException("Input/output error (" + what + ")");
+		}
 	}
 
 	@Override
