@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.DateInput;
@@ -122,8 +123,10 @@ public class CampaignImporter {
 		Semaphore window = new Semaphore(IN_FLIGHT);
 		ConcurrentLinkedQueue<Failed> failures = new ConcurrentLinkedQueue<>();
 		try (InputStream in = new Counting(Files.newInputStream(file), progress);
-				CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).allowMissingFields(true)
-					.allowExtraFields(true).skipEmptyLines(true)
+				CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true)
+					.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+					.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+					.skipEmptyLines(true)
 					.ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			RowReader rows = null;
 			for (CsvRecord record : reader) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.campaignpipe.campaign.CampaignColumns;
@@ -55,7 +56,9 @@ final class FlatExport {
 		CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
 		writer.write(LEGACY_HEADER + "\r\n");
 		int columns = CampaignColumns.ORIGINAL.size();
-		try (CsvReader<CsvRecord> reader = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
+		try (CsvReader<CsvRecord> reader = CsvReader.builder()
+			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.detectBomHeader(true)
 			.ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			boolean first = true;

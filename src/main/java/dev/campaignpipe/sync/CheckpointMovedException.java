@@ -9,6 +9,8 @@ package dev.campaignpipe.sync;
  */
 class CheckpointMovedException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	CheckpointMovedException(Checkpoint expected, Checkpoint stored) {
 		super("the database holds the sync checkpoint at byte " + stored.offset() + " (reading " + stored.generation()
 				+ "), not at byte " + expected.offset() + " (reading " + expected.generation() + ")");

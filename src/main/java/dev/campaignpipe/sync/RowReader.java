@@ -86,7 +86,9 @@ public final class RowReader {
 		if (line.indexOf('"') < 0) {
 			return splitPlain(line); // most lines: the writer quotes only values that need it
 		}
-		CsvRecord record = CsvReader.builder().allowExtraCharsAfterClosingQuote(true).ofSingleCsvRecord(line);
+		// strict RFC 4180: a stray character after a closing quote ("a"b) is not guessed at; the
+		// line is quarantined with the parser's reason for the analyst to correct
+		CsvRecord record = CsvReader.builder().ofSingleCsvRecord(line);
 		return record.getFields();
 	}
 

@@ -20,7 +20,7 @@ public final class WriterHarness {
 	}
 
 	/** A writer whose appends are announced to {@code events}, as the application context does. */
-	public static CsvWriterService start(Path dataDir, ApplicationEventPublisher events) {
+	public static CsvWriterService startAnnouncingTo(Path dataDir, ApplicationEventPublisher events) {
 		return start(dataDir, CsvFile.DEFAULT_OPENER, events);
 	}
 

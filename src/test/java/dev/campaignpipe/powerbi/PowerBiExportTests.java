@@ -103,7 +103,7 @@ class PowerBiExportTests {
 	@Test
 	void readersNeverSeeAPartialFileWhileSubmissionsStreamInAndTheFinalExportEqualsTheCsv() throws Exception {
 		PowerBiExporter exporter = exporter(Map.of());
-		CsvWriterService writer = WriterHarness.start(dir, event -> {
+		CsvWriterService writer = WriterHarness.startAnnouncingTo(dir, event -> {
 			if (event instanceof CsvAppended) {
 				exporter.changed();
 			}
@@ -171,7 +171,7 @@ class PowerBiExportTests {
 	@Test
 	void stoppingDropsAnExportThatIsOnlyScheduledAndReturnsAtOnce() throws Exception {
 		PowerBiExporter exporter = exporter(Map.of("pipeline.powerbi.debounce", "60s"));
-		CsvWriterService writer = WriterHarness.start(dir, event -> exporter.changed());
+		CsvWriterService writer = WriterHarness.startAnnouncingTo(dir, event -> exporter.changed());
 		cleanup.add(writer::stop);
 		writer.submit(TestCampaigns.workedExample());
 		exporter.exportNow(); // what the import does once its rows are in
@@ -185,7 +185,7 @@ class PowerBiExportTests {
 	@Test
 	void aLockedTargetIsRetriedUntilTheExportCatchesUp() throws Exception {
 		PowerBiExporter exporter = exporter(Map.of());
-		CsvWriterService writer = WriterHarness.start(dir, event -> exporter.changed());
+		CsvWriterService writer = WriterHarness.startAnnouncingTo(dir, event -> exporter.changed());
 		cleanup.add(writer::stop);
 		writer.submit(TestCampaigns.workedExample());
 		Path flat = export("powerbi_digital_marketing_data.csv");

@@ -99,9 +99,15 @@ public final class ChildApp implements AutoCloseable {
 
 	/** SIGTERM: a normal shutdown. */
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		process.destroy();
-		process.waitFor();
+		try {
+			process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // the test is being stopped: do not leave the child behind
+			process.destroyForcibly();
+		}
 	}
 
 	public String log() throws IOException {

@@ -109,10 +109,16 @@ public final class LoadClients implements AutoCloseable {
 
 	/** Stops the clients after their requests in flight are answered; no answer may be other than 201 or 503. */
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		running.set(false);
 		threads.shutdown();
-		assertThat(threads.awaitTermination(90, TimeUnit.SECONDS)).as("clients stopped").isTrue();
+		try {
+			assertThat(threads.awaitTermination(90, TimeUnit.SECONDS)).as("clients stopped").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			threads.shutdownNow();
+		}
 		assertThat(unexpected.get()).as("answers other than 201 and 503").isZero();
 	}
 

@@ -66,8 +66,14 @@ public final class SmallDisk implements AutoCloseable {
 
 	/** Unmounts (lazily, should a file still be open). */
 	@Override
-	public void close() throws IOException, InterruptedException {
-		run(List.of("umount", "-l", mountPoint.toString()));
+	public void close() throws IOException {
+		try {
+			run(List.of("umount", "-l", mountPoint.toString()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while unmounting " + mountPoint, ex);
+		}
 	}
 
 	private static String run(List<String> command) throws IOException, InterruptedException {
