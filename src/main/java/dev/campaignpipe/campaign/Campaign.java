@@ -4,29 +4,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A campaign record that passed validation and normalization (SPEC §3): categories in their
- * canonical spelling, numbers exact. It carries no id; the writer assigns one when it stores it.
+ * A campaign record that passed validation and normalization (SPEC §3): categories in
+ * their canonical spelling, numbers exact. It carries no id; the writer assigns one when
+ * it stores it.
  *
  * @param revenue optional conversion value, {@code null} when not given
- * @param dataQuality empty for clean records; the reasons for a record kept despite failing a
- *     rule ({@code --on-invalid=keep-flagged} imports)
+ * @param dataQuality empty for clean records; the reasons for a record kept despite
+ * failing a rule ({@code --on-invalid=keep-flagged} imports)
  */
-public record Campaign(
-		String company,
-		String name,
-		String type,
-		String channel,
-		String adFormat,
-		LocalDate date,
-		long impressions,
-		long clicks,
-		long conversions,
-		BigDecimal adSpend,
-		String deviceType,
-		String country,
-		String audienceSegment,
-		BigDecimal revenue,
-		String dataQuality) {
+public record Campaign(String company, String name, String type, String channel, String adFormat, LocalDate date,
+		long impressions, long clicks, long conversions, BigDecimal adSpend, String deviceType, String country,
+		String audienceSegment, BigDecimal revenue, String dataQuality) {
 
 	public Campaign {
 		dataQuality = dataQuality == null ? "" : dataQuality;

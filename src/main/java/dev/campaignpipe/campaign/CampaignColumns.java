@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The column layout shared by the CSV, the database table, the Power BI export and the JSON API
- * (SPEC §4–§5): the original tool's 26 columns in their order and under their names, so tools
- * built on them keep working, then the columns this product adds.
+ * The column layout shared by the CSV, the database table, the Power BI export and the
+ * JSON API (SPEC §4–§5): the original tool's 26 columns in their order and under their
+ * names, so tools built on them keep working, then the columns this product adds.
  */
 public final class CampaignColumns {
 
@@ -20,7 +20,9 @@ public final class CampaignColumns {
 			"conversion_rate", "cpc_effectiveness_score", "roi_score", "click_to_conversion_ratio", "quality_score",
 			"engagement_to_spend_ratio", "cost_efficiency_index", "week_number", "month");
 
-	/** Columns added beyond the original, appended so the original positions never move. */
+	/**
+	 * Columns added beyond the original, appended so the original positions never move.
+	 */
 	public static final List<String> ADDED = List.of("revenue", "roas", "roi", "year", "quarter", "iso_year",
 			"data_quality");
 
@@ -37,8 +39,9 @@ public final class CampaignColumns {
 	}
 
 	/**
-	 * The values of one record under their column names, in file order. Numbers stay typed
-	 * (Long, Integer, BigDecimal, LocalDate); an undefined KPI or an absent revenue is {@code null}.
+	 * The values of one record under their column names, in file order. Numbers stay
+	 * typed (Long, Integer, BigDecimal, LocalDate); an undefined KPI or an absent revenue
+	 * is {@code null}.
 	 */
 	public static Map<String, Object> values(StoredCampaign stored) {
 		Object[] values = valueArray(stored);
@@ -49,7 +52,10 @@ public final class CampaignColumns {
 		return map;
 	}
 
-	/** The same values as {@link #values(StoredCampaign)}, positionally: for the hot paths (CSV, SQL). */
+	/**
+	 * The same values as {@link #values(StoredCampaign)}, positionally: for the hot paths
+	 * (CSV, SQL).
+	 */
 	public static Object[] valueArray(StoredCampaign stored) {
 		Campaign c = stored.campaign();
 		Kpis k = stored.kpis();

@@ -4,9 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One campaign as it arrives, before any checking: raw text per field, exactly as typed, posted
- * or read from a file. Keeping raw text lets the form show back what the user entered and lets
- * every entry path share one set of rules.
+ * One campaign as it arrives, before any checking: raw text per field, exactly as typed,
+ * posted or read from a file. Keeping raw text lets the form show back what the user
+ * entered and lets every entry path share one set of rules.
  */
 public record CampaignInput(Map<CampaignField, String> values) {
 

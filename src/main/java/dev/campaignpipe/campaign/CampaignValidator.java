@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of SPEC §3, in one place for every entry path: form, API, import and rows read back
- * from the CSV. It normalizes as it checks, so a record that passes is already clean.
+ * The rules of SPEC §3, in one place for every entry path: form, API, import and rows
+ * read back from the CSV. It normalizes as it checks, so a record that passes is already
+ * clean.
  */
 @Component
 public class CampaignValidator {
@@ -65,7 +66,10 @@ public class CampaignValidator {
 		return new Validation(campaign, errors);
 	}
 
-	/** 1 to 13 ASCII digits: what {@code \\d{1,13}} says, without a regex on every field of every row. */
+	/**
+	 * 1 to 13 ASCII digits: what {@code \\d{1,13}} says, without a regex on every field
+	 * of every row.
+	 */
 	static boolean isWhole(String value) {
 		return isDigits(value, 13);
 	}
@@ -92,7 +96,9 @@ public class CampaignValidator {
 
 		private final Map<CampaignField, String> errors;
 
-		/** A value that could not be read as its type at all, so no record can be built. */
+		/**
+		 * A value that could not be read as its type at all, so no record can be built.
+		 */
 		private boolean unreadable;
 
 		Fields(CampaignInput input, Map<CampaignField, String> errors) {
@@ -149,8 +155,8 @@ public class CampaignValidator {
 			}
 			LocalDate date = dates.parse(value).orElse(null);
 			if (date == null) {
-				errors.put(CampaignField.DATE, "date must be a calendar date written " + dates.description()
-						+ " (got '" + value + "')");
+				errors.put(CampaignField.DATE,
+						"date must be a calendar date written " + dates.description() + " (got '" + value + "')");
 				unreadable = true;
 				return null;
 			}

@@ -12,8 +12,9 @@ import dev.campaignpipe.config.PipelineProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The closed category sets with their aliases, from configuration. Resolves any spelling a person
- * or a spreadsheet produces — odd case, stray spaces, a known misspelling — to the canonical value.
+ * The closed category sets with their aliases, from configuration. Resolves any spelling
+ * a person or a spreadsheet produces — odd case, stray spaces, a known misspelling — to
+ * the canonical value.
  */
 @Component
 public class Categories {
@@ -22,7 +23,10 @@ public class Categories {
 
 	private final Map<CampaignField, Map<String, String>> lookup = new EnumMap<>(CampaignField.class);
 
-	/** Canonical values by themselves: most input is already canonical, and this needs no key. */
+	/**
+	 * Canonical values by themselves: most input is already canonical, and this needs no
+	 * key.
+	 */
 	private final Map<CampaignField, java.util.Set<String>> exact = new EnumMap<>(CampaignField.class);
 
 	public Categories(PipelineProperties properties) {
@@ -60,7 +64,10 @@ public class Categories {
 		return values.getOrDefault(field, List.of());
 	}
 
-	/** The canonical spelling of {@code raw}, or empty when it is neither a value nor an alias. */
+	/**
+	 * The canonical spelling of {@code raw}, or empty when it is neither a value nor an
+	 * alias.
+	 */
 	public Optional<String> canonical(CampaignField field, String raw) {
 		Map<String, String> keys = lookup.get(field);
 		if (keys == null || raw == null) {
@@ -73,9 +80,10 @@ public class Categories {
 	}
 
 	/**
-	 * Matching key: lower case, letters and digits only. Spring drops spaces and punctuation from
-	 * unbracketed map keys in configuration, so matching the same way keeps aliases working however
-	 * they were written; no two default values differ only in spaces or case.
+	 * Matching key: lower case, letters and digits only. Spring drops spaces and
+	 * punctuation from unbracketed map keys in configuration, so matching the same way
+	 * keeps aliases working however they were written; no two default values differ only
+	 * in spaces or case.
 	 */
 	private static String key(String value) {
 		StringBuilder key = new StringBuilder(value.length());

@@ -6,10 +6,11 @@ import java.util.stream.Collectors;
 /**
  * The outcome of checking one {@link CampaignInput}.
  *
- * @param campaign the record; {@code null} when a field could not even be read as its type.
- *     When {@code errors} is not empty but a campaign is present, it breaks a rule yet could be
- *     kept with a data-quality flag ({@link #flagged()}).
- * @param errors one message per failing field, naming the field and the rule; empty when valid
+ * @param campaign the record; {@code null} when a field could not even be read as its
+ * type. When {@code errors} is not empty but a campaign is present, it breaks a rule yet
+ * could be kept with a data-quality flag ({@link #flagged()}).
+ * @param errors one message per failing field, naming the field and the rule; empty when
+ * valid
  */
 public record Validation(Campaign campaign, Map<CampaignField, String> errors) {
 
@@ -23,8 +24,11 @@ public record Validation(Campaign campaign, Map<CampaignField, String> errors) {
 
 	/** The errors as the API reports them: field key → message, in field order. */
 	public Map<String, String> errorsByKey() {
-		return errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
-				.collect(Collectors.toMap(e -> e.getKey().key(), Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
+		return errors.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.collect(Collectors.toMap(e -> e.getKey().key(), Map.Entry::getValue, (a, b) -> a,
+					java.util.LinkedHashMap::new));
 	}
 
 	/** All messages joined, for a rejects file or a data-quality flag. */
@@ -32,7 +36,10 @@ public record Validation(Campaign campaign, Map<CampaignField, String> errors) {
 		return String.join("; ", errorsByKey().values());
 	}
 
-	/** The record with its data-quality flag set, or {@code null} if it cannot be stored at all. */
+	/**
+	 * The record with its data-quality flag set, or {@code null} if it cannot be stored
+	 * at all.
+	 */
 	public Campaign flagged() {
 		if (campaign == null) {
 			return null;

@@ -6,8 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code java -jar <jar>} serves; {@code import} and {@code verify} are tools
- * (SPEC §10). Any {@code --name=value} setting after a command configures it like the server.
+ * The command line: {@code java -jar <jar>} serves; {@code import} and {@code verify} are
+ * tools (SPEC §10). Any {@code --name=value} setting after a command configures it like
+ * the server.
  */
 @Command(name = "java -jar campaign-pipeline.jar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = { "Local marketing analytics pipeline.", "",

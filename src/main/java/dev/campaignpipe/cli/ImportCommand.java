@@ -31,9 +31,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code import FILE…}: runs each file through the pipeline. With the server running (same
- * settings) the file is handed to it, so there is still one writer; otherwise the pipeline runs
- * here until the rows are in the CSV, the database and the export.
+ * {@code import FILE…}: runs each file through the pipeline. With the server running
+ * (same settings) the file is handed to it, so there is still one writer; otherwise the
+ * pipeline runs here until the rows are in the CSV, the database and the export.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = { "Import CSV files (the original tool's or this product's) through validation, KPIs,",
@@ -47,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
 			description = "rows that break a rule: reject (to FILE.rejects.csv, the default) or keep-flagged")
 	String onInvalid;
 
-	@Option(names = "--reassign-ids", description = "give rows whose campaign_id is taken by different content a new id")
+	@Option(names = "--reassign-ids",
+			description = "give rows whose campaign_id is taken by different content a new id")
 	boolean reassignIds;
 
 	@Unmatched
@@ -70,7 +71,8 @@ final class ImportCommand implements Callable<Integer> {
 		}
 		ImportOptions options = new ImportOptions(mode, reassignIds);
 		String server = ToolContext.runningServer(ToolContext.settings(settings));
-		if (server != null) { // the server's own pipeline takes the rows: nothing to open here
+		if (server != null) { // the server's own pipeline takes the rows: nothing to open
+								// here
 			return report(file -> viaServer(server, file, options), "Handing %s to the server at " + server);
 		}
 		try (ConfigurableApplicationContext context = ToolContext.open(settings)) {
@@ -85,7 +87,10 @@ final class ImportCommand implements Callable<Integer> {
 
 	}
 
-	/** Imports each file and prints what became of its rows; the exit code counts the failed ones. */
+	/**
+	 * Imports each file and prints what became of its rows; the exit code counts the
+	 * failed ones.
+	 */
 	private int report(Importer importer, String announcement) throws Exception {
 		int failures = 0;
 		for (Path file : files) {
@@ -103,7 +108,8 @@ final class ImportCommand implements Callable<Integer> {
 		return failures == 0 ? 0 : 1;
 	}
 
-	private ImportSummary inProcess(ConfigurableApplicationContext context, Path file, ImportOptions options) throws Exception {
+	private ImportSummary inProcess(ConfigurableApplicationContext context, Path file, ImportOptions options)
+			throws Exception {
 		CsvWriterService writer = context.getBean(CsvWriterService.class);
 		SyncWorker sync = context.getBean(SyncWorker.class);
 		PowerBiExporter export = context.getBean(PowerBiExporter.class);
@@ -113,7 +119,8 @@ final class ImportCommand implements Callable<Integer> {
 		try {
 			CampaignImporter importer = context.getBean(CampaignImporter.class);
 			ImportProgress progress = importer.start(file);
-			CompletableFuture<ImportSummary> run = CompletableFuture.supplyAsync(() -> importer.run(file, options, progress));
+			CompletableFuture<ImportSummary> run = CompletableFuture
+				.supplyAsync(() -> importer.run(file, options, progress));
 			ProgressBar bar = new ProgressBar(out, System.console() != null);
 			while (!run.isDone()) {
 				bar.show(progress.snapshot());
@@ -137,19 +144,21 @@ final class ImportCommand implements Callable<Integer> {
 		HttpClient http = HttpClient.newHttpClient();
 		JsonMapper json = JsonMapper.builder().build();
 		String body = json.writeValueAsString(java.util.Map.of("path", file.toAbsolutePath().toString(), "on_invalid",
-				options.onInvalid().setting(), "reassign_ids",
-				options.reassignIds()));
+				options.onInvalid().setting(), "reassign_ids", options.reassignIds()));
 		HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports"))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-				HttpResponse.BodyHandlers.ofString());
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		if (started.statusCode() != 202) {
 			throw new IllegalStateException("the server refused the import: " + started.body());
 		}
 		long id = json.readTree(started.body()).get("id").asLong();
 		ProgressBar bar = new ProgressBar(out, System.console() != null);
 		while (true) {
-			JsonNode s = json.readTree(http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports/" + id)).build(),
-					HttpResponse.BodyHandlers.ofString()).body());
+			JsonNode s = json
+				.readTree(http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports/" + id)).build(),
+						HttpResponse.BodyHandlers.ofString())
+					.body());
 			ImportSummary summary = new ImportSummary(s.get("read").asLong(), s.get("stored").asLong(),
 					s.get("duplicates").asLong(), s.get("rejected").asLong(), s.get("flagged").asLong(),
 					s.get("bytes_read").asLong(), s.get("total_bytes").asLong(), s.get("seconds").asDouble(),

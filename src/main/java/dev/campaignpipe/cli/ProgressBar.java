@@ -6,8 +6,8 @@ import java.util.Locale;
 import dev.campaignpipe.importer.ImportSummary;
 
 /**
- * Import progress for people: a bar redrawn in place on a terminal, plain lines (every 10% or
- * 10 seconds) when the output goes to a file or a pipe.
+ * Import progress for people: a bar redrawn in place on a terminal, plain lines (every
+ * 10% or 10 seconds) when the output goes to a file or a pipe.
  */
 final class ProgressBar {
 
@@ -27,7 +27,8 @@ final class ProgressBar {
 	void show(ImportSummary s) {
 		String eta = s.percent() > 0 && !s.finished()
 				? clock((long) (s.seconds() * (100 - s.percent()) / Math.max(1, s.percent()))) : "--:--";
-		String numbers = String.format(Locale.ROOT, "%3d%%  %,d rows  %,.0f rows/s  ETA %s", s.percent(), s.read(), s.rowsPerSecond(), eta);
+		String numbers = String.format(Locale.ROOT, "%3d%%  %,d rows  %,.0f rows/s  ETA %s", s.percent(), s.read(),
+				s.rowsPerSecond(), eta);
 		if (terminal) {
 			int filled = s.percent() * 30 / 100;
 			out.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + numbers + "   ");

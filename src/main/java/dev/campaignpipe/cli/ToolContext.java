@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The product's configuration and components for a command-line tool, without the web server and
- * without starting the writer, sync or export until the tool asks for them.
+ * The product's configuration and components for a command-line tool, without the web
+ * server and without starting the writer, sync or export until the tool asks for them.
  */
 final class ToolContext {
 
@@ -35,8 +35,9 @@ final class ToolContext {
 	}
 
 	/**
-	 * The settings alone (application.yml, profiles, environment, command line), without creating a
-	 * single component: deciding whether a server runs must not open (or create) a database.
+	 * The settings alone (application.yml, profiles, environment, command line), without
+	 * creating a single component: deciding whether a server runs must not open (or
+	 * create) a database.
 	 */
 	static Environment settings(List<String> settings) {
 		try (ConfigurableApplicationContext empty = new SpringApplicationBuilder(NoComponents.class)
@@ -54,15 +55,20 @@ final class ToolContext {
 
 	}
 
-	/** The running server's base URL if one answers for these settings, else {@code null}. */
+	/**
+	 * The running server's base URL if one answers for these settings, else {@code null}.
+	 */
 	static String runningServer(Environment environment) {
 		String address = environment.getProperty("server.address", "127.0.0.1");
 		String port = environment.getProperty("server.port", "8080");
 		String base = "http://" + ("0.0.0.0".equals(address) ? "127.0.0.1" : address) + ":" + port;
 		try {
-			HttpResponse<String> health = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()
-				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
-						HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> health = HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(1))
+				.build()
+				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+					.timeout(Duration.ofSeconds(3))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return health.statusCode() < 500 || health.body().contains("\"status\"") ? base : null;
 		}
 		catch (Exception ex) {

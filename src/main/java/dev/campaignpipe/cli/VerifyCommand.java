@@ -12,7 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
-/** {@code verify}: do campaigns.csv and the database agree? Exit code 0 if they do, 1 if not. */
+/**
+ * {@code verify}: do campaigns.csv and the database agree? Exit code 0 if they do, 1 if
+ * not.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		description = { "Reconcile campaigns.csv with the database: row counts, sums of impressions, clicks,",
 				"conversions and ad_spend, and ids present on one side only. Exits 1 on any difference." })

@@ -2,7 +2,10 @@ package dev.campaignpipe.config;
 
 import java.time.Duration;
 
-/** Exponential backoff for the stages that wait on something outside (a locked file, a database). */
+/**
+ * Exponential backoff for the stages that wait on something outside (a locked file, a
+ * database).
+ */
 public final class Backoff {
 
 	private Backoff() {

@@ -11,18 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every setting of the product, under {@code pipeline.}. Paths left empty are derived from
- * {@link #dataDir()} so that one setting moves everything the product writes.
+ * Every setting of the product, under {@code pipeline.}. Paths left empty are derived
+ * from {@link #dataDir()} so that one setting moves everything the product writes.
  */
 @ConfigurationProperties("pipeline")
-public record PipelineProperties(
-		@DefaultValue("./data") Path dataDir,
-		@DefaultValue Csv csv,
-		@DefaultValue Categories categories,
-		@DefaultValue Suggestions suggestions,
-		@DefaultValue Sync sync,
+public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Csv csv,
+		@DefaultValue Categories categories, @DefaultValue Suggestions suggestions, @DefaultValue Sync sync,
 		@DefaultValue PowerBi powerbi,
-		/* Start the writer, sync and export with the application; command-line tools start them only when they need them. */
+		/*
+		 * Start the writer, sync and export with the application; command-line tools
+		 * start them only when they need them.
+		 */
 		@DefaultValue("true") boolean autoStart) {
 
 	/** The primary CSV file. */
@@ -40,45 +39,45 @@ public record PipelineProperties(
 		return dataDir.resolve("state");
 	}
 
-	public record Csv(
-			Path path,
+	public record Csv(Path path,
 			/* Upper bound of records written and fsync'd together. */
 			@DefaultValue("512") int maxBatch,
 			/* Capacity of the in-process queue; submitters wait when it is full. */
 			@DefaultValue("10000") int queueCapacity,
 			/* First and longest wait between attempts to reopen a locked CSV. */
-			@DefaultValue("200ms") Duration retryInitial,
-			@DefaultValue("5s") Duration retryMax,
+			@DefaultValue("200ms") Duration retryInitial, @DefaultValue("5s") Duration retryMax,
 			/* How long a submitter waits for its acknowledgement before giving up. */
 			@DefaultValue("30s") Duration ackTimeout) {
 	}
 
 	/** Closed sets of the category fields, each with its canonical values and aliases. */
-	public record Categories(
-			@DefaultValue Category campaignType,
-			@DefaultValue Category marketingChannel,
-			@DefaultValue Category adFormat,
-			@DefaultValue Category deviceType,
-			@DefaultValue Category country,
+	public record Categories(@DefaultValue Category campaignType, @DefaultValue Category marketingChannel,
+			@DefaultValue Category adFormat, @DefaultValue Category deviceType, @DefaultValue Category country,
 			@DefaultValue Category audienceSegment) {
 	}
 
 	/**
 	 * @param values canonical spellings, in the order the form lists them
-	 * @param aliases alternative spelling → canonical value (matched ignoring case, spaces and punctuation)
+	 * @param aliases alternative spelling → canonical value (matched ignoring case,
+	 * spaces and punctuation)
 	 */
 	public record Category(@DefaultValue List<String> values, @DefaultValue Map<String, String> aliases) {
 	}
 
 	/** How the CSV is mirrored into the database (SPEC §7). */
 	public record Sync(
-			/* Turn the database mirror off entirely (the CSV stays the primary source). */
+			/*
+			 * Turn the database mirror off entirely (the CSV stays the primary source).
+			 */
 			@DefaultValue("true") boolean enabled,
 			/* Longest wait between looks at the CSV when no change was signalled. */
 			@DefaultValue("1s") Duration pollInterval,
 			/* Lines loaded per transaction. */
 			@DefaultValue("10000") int batchLines,
-			/* Shortest time between two loads of new lines: fewer, larger transactions under load. */
+			/*
+			 * Shortest time between two loads of new lines: fewer, larger transactions
+			 * under load.
+			 */
 			@DefaultValue("100ms") Duration minInterval,
 			/* Reading of dates such as 03-04-2024 in rows re-saved by Excel. */
 			@DefaultValue("day-first") AmbiguousDates ambiguousDates,
@@ -87,19 +86,25 @@ public record PipelineProperties(
 	}
 
 	/** The Power BI export (SPEC §8). */
-	public record PowerBi(
-			@DefaultValue("true") boolean enabled,
-			Path exportDir,
-			/* File name of the flat export; the original tool's name keeps old reports working. */
-			@DefaultValue("powerbi_digital_marketing_data.csv") String fileName,
-			@DefaultValue("clean") Header header,
+	public record PowerBi(@DefaultValue("true") boolean enabled, Path exportDir,
+			/*
+			 * File name of the flat export; the original tool's name keeps old reports
+			 * working.
+			 */
+			@DefaultValue("powerbi_digital_marketing_data.csv") String fileName, @DefaultValue("clean") Header header,
 			/* Also write the star schema (fact, dimensions, date table). */
 			@DefaultValue("true") boolean starSchema,
-			/* Quiet time after a change before exporting; also the least time between exports. */
+			/*
+			 * Quiet time after a change before exporting; also the least time between
+			 * exports.
+			 */
 			@DefaultValue("2s") Duration debounce,
 			/* Longest wait between attempts while the target is locked. */
 			@DefaultValue("30s") Duration retryMax,
-			/* While the database mirror loads a large backlog the export waits for it, at most this long. */
+			/*
+			 * While the database mirror loads a large backlog the export waits for it, at
+			 * most this long.
+			 */
 			@DefaultValue("60s") Duration yieldToSyncMax) {
 	}
 
@@ -108,12 +113,18 @@ public record PipelineProperties(
 
 		/** This product's column names: the 26 original ones, then the added ones. */
 		CLEAN,
-		/** The original tool's header line byte for byte (stray spaces included) and only its 26 columns. */
+		/**
+		 * The original tool's header line byte for byte (stray spaces included) and only
+		 * its 26 columns.
+		 */
 		LEGACY
 
 	}
 
-	/** Which number comes first in a date like 03-04-2024; unambiguous dates are read either way. */
+	/**
+	 * Which number comes first in a date like 03-04-2024; unambiguous dates are read
+	 * either way.
+	 */
 	public enum AmbiguousDates {
 
 		DAY_FIRST, MONTH_FIRST;

@@ -14,11 +14,12 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Security defaults (SPEC §11). The server binds to 127.0.0.1, so by default there is no login;
- * the form is CSRF-protected. The JSON API is exempt from CSRF tokens because it accepts only
- * {@code application/json}, which a cross-site page cannot send without a CORS preflight that
- * this server never grants. Setting {@code pipeline.security.password} turns on a login for
- * everything but the health probe — meant for when the server is exposed on a network.
+ * Security defaults (SPEC §11). The server binds to 127.0.0.1, so by default there is no
+ * login; the form is CSRF-protected. The JSON API is exempt from CSRF tokens because it
+ * accepts only {@code application/json}, which a cross-site page cannot send without a
+ * CORS preflight that this server never grants. Setting
+ * {@code pipeline.security.password} turns on a login for everything but the health probe
+ * — meant for when the server is exposed on a network.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -39,9 +40,13 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
 		if (login.enabled()) {
-			http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/css/**").permitAll()
-				.anyRequest()
-				.authenticated()).formLogin(Customizer.withDefaults()).httpBasic(Customizer.withDefaults());
+			http.authorizeHttpRequests(
+					auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/css/**")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
+				.formLogin(Customizer.withDefaults())
+				.httpBasic(Customizer.withDefaults());
 		}
 		else {
 			http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());

@@ -5,24 +5,27 @@ import java.util.concurrent.CompletableFuture;
 import dev.campaignpipe.campaign.Campaign;
 
 /**
- * The only way into the pipeline for entry paths (form, API, import). A call returns only once
- * the record is durable — fsync'd in the CSV or in the spool — so an acknowledgement can be
- * trusted across a crash.
+ * The only way into the pipeline for entry paths (form, API, import). A call returns only
+ * once the record is durable — fsync'd in the CSV or in the spool — so an acknowledgement
+ * can be trusted across a crash.
  */
 public interface CampaignQueue {
 
 	/**
 	 * Stores a campaign under a new id.
-	 * @throws PipelineUnavailableException when the record could not be made durable in time
+	 * @throws PipelineUnavailableException when the record could not be made durable in
+	 * time
 	 */
 	Receipt submit(Campaign campaign);
 
 	/**
-	 * Queues a campaign and returns at once; the future completes when it is durable. Lets an
-	 * import keep many records in flight so they share fsyncs.
-	 * @param requestedId an id the record brings along (an import), or {@code null} for a new one
-	 * @param verifiedFreeUpTo the caller checked that {@code requestedId} is free if it is at or
-	 *     below this id; above it, the writer accepts the id only if it never handed it out
+	 * Queues a campaign and returns at once; the future completes when it is durable.
+	 * Lets an import keep many records in flight so they share fsyncs.
+	 * @param requestedId an id the record brings along (an import), or {@code null} for a
+	 * new one
+	 * @param verifiedFreeUpTo the caller checked that {@code requestedId} is free if it
+	 * is at or below this id; above it, the writer accepts the id only if it never handed
+	 * it out
 	 */
 	CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo);
 

@@ -21,16 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * campaigns.csv on disk: created atomically with its header, appended to durably, and repaired
- * after a crash. Every write opens the file anew, because "Excel has it open" shows up exactly
- * there — as a failure to open for writing (a sharing violation on Windows, EPERM for a file made
- * immutable on Linux).
+ * campaigns.csv on disk: created atomically with its header, appended to durably, and
+ * repaired after a crash. Every write opens the file anew, because "Excel has it open"
+ * shows up exactly there — as a failure to open for writing (a sharing violation on
+ * Windows, EPERM for a file made immutable on Linux).
  */
 final class CsvFile {
 
 	private static final Logger log = LoggerFactory.getLogger(CsvFile.class);
 
-	/** How the file is opened for appending; tests replace it to simulate a lock without root. */
+	/**
+	 * How the file is opened for appending; tests replace it to simulate a lock without
+	 * root.
+	 */
 	@FunctionalInterface
 	interface Opener {
 
@@ -38,7 +41,8 @@ final class CsvFile {
 
 	}
 
-	static final Opener DEFAULT_OPENER = path -> FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+	static final Opener DEFAULT_OPENER = path -> FileChannel.open(path, StandardOpenOption.WRITE,
+			StandardOpenOption.APPEND);
 
 	private static final int TAIL_WINDOW = 64 * 1024;
 
@@ -62,7 +66,10 @@ final class CsvFile {
 		return Files.exists(path) ? Files.size(path) : 0;
 	}
 
-	/** Identity of the file on disk, which changes when it is replaced (Excel saves by rename). */
+	/**
+	 * Identity of the file on disk, which changes when it is replaced (Excel saves by
+	 * rename).
+	 */
 	String fileKey() throws IOException {
 		if (!Files.exists(path)) {
 			return "";
@@ -73,8 +80,8 @@ final class CsvFile {
 	}
 
 	/**
-	 * Appends {@code bytes} whole and fsyncs, or leaves the file as it was and throws; creates the
-	 * file with its header first if it does not exist.
+	 * Appends {@code bytes} whole and fsyncs, or leaves the file as it was and throws;
+	 * creates the file with its header first if it does not exist.
 	 */
 	void append(byte[] bytes) throws IOException {
 		if (!Files.exists(path)) {
@@ -86,7 +93,10 @@ final class CsvFile {
 		}
 	}
 
-	/** Writes BOM and header to a temporary file, fsyncs it and renames it into place, so no reader sees half a header. */
+	/**
+	 * Writes BOM and header to a temporary file, fsyncs it and renames it into place, so
+	 * no reader sees half a header.
+	 */
 	private void create() throws IOException {
 		Path dir = path.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
@@ -104,20 +114,21 @@ final class CsvFile {
 			}
 		}
 		finally {
-			Files.deleteIfExists(tmp); // left by a failure (a full disk): it would hold space and clutter the folder
+			Files.deleteIfExists(tmp); // left by a failure (a full disk): it would hold
+										// space and clutter the folder
 		}
 		Durable.syncDirectory(dir);
 	}
 
 	/**
-	 * Makes the file end on a whole line, so the next append starts a line of its own. A last line
-	 * without its line break that starts at or after {@code ownAppendFrom} is this writer's own
-	 * append cut short by a crash (its fsync never returned, so it was never acknowledged): it is
-	 * removed, whatever its field count — a row torn right after a field boundary can have exactly
-	 * the fields of a whole one. A last line that starts earlier was written by someone else (a
-	 * tool that drops the final CRLF) and gets its CRLF; the sync quarantines it if it is broken.
-	 * With {@code ownAppendFrom} unknown (negative: a mark from an older version) the field count
-	 * decides.
+	 * Makes the file end on a whole line, so the next append starts a line of its own. A
+	 * last line without its line break that starts at or after {@code ownAppendFrom} is
+	 * this writer's own append cut short by a crash (its fsync never returned, so it was
+	 * never acknowledged): it is removed, whatever its field count — a row torn right
+	 * after a field boundary can have exactly the fields of a whole one. A last line that
+	 * starts earlier was written by someone else (a tool that drops the final CRLF) and
+	 * gets its CRLF; the sync quarantines it if it is broken. With {@code ownAppendFrom}
+	 * unknown (negative: a mark from an older version) the field count decides.
 	 * @return {@code true} if the file was changed
 	 */
 	boolean repairTail(long ownAppendFrom) throws IOException {
@@ -125,7 +136,8 @@ final class CsvFile {
 			return false;
 		}
 		try (FileChannel channel = opener.openForAppend(path); FileChannel reader = FileChannel.open(path)) {
-			appender.finishCutBack(channel); // our own stray bytes first: they are not a line to keep
+			appender.finishCutBack(channel); // our own stray bytes first: they are not a
+												// line to keep
 			long size = channel.size();
 			long start = Math.max(0, size - TAIL_WINDOW);
 			ByteBuffer tail = ByteBuffer.allocate((int) (size - start));
@@ -139,7 +151,8 @@ final class CsvFile {
 				lastNewline--;
 			}
 			long lineStart = start + lastNewline + 1;
-			String lastLine = new String(bytes, lastNewline + 1, bytes.length - lastNewline - 1, StandardCharsets.UTF_8);
+			String lastLine = new String(bytes, lastNewline + 1, bytes.length - lastNewline - 1,
+					StandardCharsets.UTF_8);
 			boolean ours = ownAppendFrom >= 0 ? lineStart >= ownAppendFrom : !isCompleteRow(lastLine);
 			if (ours) {
 				channel.truncate(lineStart);
@@ -147,14 +160,18 @@ final class CsvFile {
 						abbreviate(lastLine));
 			}
 			else {
-				channel.write(ByteBuffer.wrap(lastLine.endsWith("\r") ? new byte[] { '\n' } : new byte[] { '\r', '\n' }));
+				channel
+					.write(ByteBuffer.wrap(lastLine.endsWith("\r") ? new byte[] { '\n' } : new byte[] { '\r', '\n' }));
 			}
 			channel.force(true);
 			return true;
 		}
 	}
 
-	/** Removes what a failed append left, if its own cut-back failed; throws while it still cannot. */
+	/**
+	 * Removes what a failed append left, if its own cut-back failed; throws while it
+	 * still cannot.
+	 */
 	void finishCutBack() throws IOException {
 		if (appender.cutBackPending()) {
 			try (FileChannel channel = opener.openForAppend(path)) {
@@ -195,8 +212,8 @@ final class CsvFile {
 	}
 
 	/**
-	 * Streams the leading id of each complete line from {@code offset} on. A line that does not
-	 * start with digits (header, a partial first line) is passed over.
+	 * Streams the leading id of each complete line from {@code offset} on. A line that
+	 * does not start with digits (header, a partial first line) is passed over.
 	 */
 	private void forEachId(long offset, LongConsumer consumer) throws IOException {
 		if (!Files.exists(path)) {

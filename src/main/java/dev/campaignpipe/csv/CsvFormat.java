@@ -14,9 +14,9 @@ import dev.campaignpipe.campaign.CampaignColumns;
 import dev.campaignpipe.campaign.StoredCampaign;
 
 /**
- * The byte format of campaigns.csv (SPEC §5): UTF-8 with a byte-order mark, CRLF, RFC 4180
- * quoting, plain decimals with {@code .}, ISO dates, and text that a spreadsheet would run as a
- * formula neutralized with a leading apostrophe.
+ * The byte format of campaigns.csv (SPEC §5): UTF-8 with a byte-order mark, CRLF, RFC
+ * 4180 quoting, plain decimals with {@code .}, ISO dates, and text that a spreadsheet
+ * would run as a formula neutralized with a leading apostrophe.
  */
 public final class CsvFormat {
 
@@ -58,7 +58,10 @@ public final class CsvFormat {
 		return out.toString();
 	}
 
-	/** One value as the CSV writes it: plain decimals, ISO dates, guarded text, empty for null. */
+	/**
+	 * One value as the CSV writes it: plain decimals, ISO dates, guarded text, empty for
+	 * null.
+	 */
 	public static String format(Object value) {
 		if (value == null) {
 			return "";
@@ -72,7 +75,10 @@ public final class CsvFormat {
 		return value.toString();
 	}
 
-	/** Prefixes text that starts like a formula with {@code '} so a spreadsheet shows it as text. */
+	/**
+	 * Prefixes text that starts like a formula with {@code '} so a spreadsheet shows it
+	 * as text.
+	 */
 	public static String guard(String text) {
 		if (!text.isEmpty() && FORMULA_TRIGGERS.indexOf(text.charAt(0)) >= 0) {
 			return "'" + text;

@@ -39,17 +39,21 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
- * The queue and its single writer thread (SPEC §6). Submitters enqueue and wait; the writer drains
- * whatever is waiting as one batch, assigns ids, appends, fsyncs, and only then completes every
- * request of the batch (group commit). While the CSV cannot be opened, batches are fsync'd to the
- * spool instead and moved into the CSV, in id order and exactly once, when it opens again.
+ * The queue and its single writer thread (SPEC §6). Submitters enqueue and wait; the
+ * writer drains whatever is waiting as one batch, assigns ids, appends, fsyncs, and only
+ * then completes every request of the batch (group commit). While the CSV cannot be
+ * opened, batches are fsync'd to the spool instead and moved into the CSV, in id order
+ * and exactly once, when it opens again.
  */
 @Service
 public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CsvWriterService.class);
 
-	/** About one large batch of records: room for this means a submission would very likely fit too. */
+	/**
+	 * About one large batch of records: room for this means a submission would very
+	 * likely fit too.
+	 */
 	private static final int PROBE_BYTES = 64 * 1024;
 
 	private final PipelineProperties.Csv settings;
@@ -88,20 +92,32 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	private volatile String lastError;
 
-	/** Neither the CSV nor the spool could take the last batch: refusing until a probe write succeeds. */
+	/**
+	 * Neither the CSV nor the spool could take the last batch: refusing until a probe
+	 * write succeeds.
+	 */
 	private volatile Instant refusingSince;
 
 	private final Path spaceProbe;
 
 	private Duration retryDelay;
 
-	/** CSV size after this writer's last append; any other size means another program wrote to it. */
+	/**
+	 * CSV size after this writer's last append; any other size means another program
+	 * wrote to it.
+	 */
 	private long expectedCsvSize = -1;
 
-	/** Whether the CSV's last line has been checked since start-up (a crash may have torn it). */
+	/**
+	 * Whether the CSV's last line has been checked since start-up (a crash may have torn
+	 * it).
+	 */
 	private boolean tailChecked;
 
-	/** Another program changed the CSV since our last append: its last line may lack a line break. */
+	/**
+	 * Another program changed the CSV since our last append: its last line may lack a
+	 * line break.
+	 */
 	private boolean editedByOthers;
 
 	private long nextRetryNanos;
@@ -111,7 +127,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		this(properties, meters, CsvFile.DEFAULT_OPENER, Spool.DEFAULT_OPENER, events);
 	}
 
-	/** Tests pass openers that simulate a locked file or a disk that fills up mid-write. */
+	/**
+	 * Tests pass openers that simulate a locked file or a disk that fills up mid-write.
+	 */
 	CsvWriterService(PipelineProperties properties, MeterRegistry meters, CsvFile.Opener opener,
 			CsvFile.Opener spoolOpener, ApplicationEventPublisher events) {
 		this.events = events;
@@ -127,7 +145,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		this.csvRecords = meters.counter("pipeline.csv.records", "location", "csv");
 		this.spoolRecords = meters.counter("pipeline.csv.records", "location", "spool");
 		this.batchSizes = DistributionSummary.builder("pipeline.csv.batch.size").register(meters);
-		// append + fsync of one batch: what every submission of the batch waits for on disk
+		// append + fsync of one batch: what every submission of the batch waits for on
+		// disk
 		this.appends = Timer.builder("pipeline.csv.append")
 			.serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100))
 			.register(meters);
@@ -151,8 +170,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			if (ex.getCause() instanceof PipelineUnavailableException unavailable) {
 				throw unavailable;
 			}
-			throw new PipelineUnavailableException("the record could not be made durable: " + ex.getCause().getMessage(),
-					ex.getCause());
+			throw new PipelineUnavailableException(
+					"the record could not be made durable: " + ex.getCause().getMessage(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			throw new PipelineUnavailableException("the write was not confirmed within " + timeout + " ms", ex);
@@ -162,8 +181,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	@Override
 	public CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo) {
 		if (!running) {
-			return CompletableFuture.failedFuture(
-					new PipelineUnavailableException("the pipeline is not running (starting up or shutting down)", null));
+			return CompletableFuture.failedFuture(new PipelineUnavailableException(
+					"the pipeline is not running (starting up or shutting down)", null));
 		}
 		Pending pending = new Pending(campaign, requestedId, verifiedFreeUpTo, new CompletableFuture<>());
 		long timeout = settings.ackTimeout().toMillis();
@@ -245,8 +264,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	/**
-	 * One writer per data folder: a second process appending to the same CSV would hand out the
-	 * same ids. The operating system releases the lock if the process dies.
+	 * One writer per data folder: a second process appending to the same CSV would hand
+	 * out the same ids. The operating system releases the lock if the process dies.
 	 */
 	private void takeLock() {
 		try {
@@ -255,8 +274,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 			FileLock acquired = channel.tryLock();
 			if (acquired == null) {
 				channel.close();
-				throw new IllegalStateException("another campaign-pipeline is already writing " + csv.path()
-						+ " (lock " + lockFile + "); stop it, or use its web page or API");
+				throw new IllegalStateException("another campaign-pipeline is already writing " + csv.path() + " (lock "
+						+ lockFile + "); stop it, or use its web page or API");
 			}
 			lock = channel;
 		}
@@ -282,7 +301,10 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		return running;
 	}
 
-	/** Start before and stop after the web server, so requests in flight at shutdown are still written. */
+	/**
+	 * Start before and stop after the web server, so requests in flight at shutdown are
+	 * still written.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -323,7 +345,10 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextRetryNanos - System.nanoTime()));
 	}
 
-	/** The id a record gets: its own if it brought a free one, else the next; {@code null} if its own is taken. */
+	/**
+	 * The id a record gets: its own if it brought a free one, else the next; {@code null}
+	 * if its own is taken.
+	 */
 	private Long assignId(Pending pending) {
 		Long requested = pending.requestedId();
 		if (requested == null) {
@@ -375,7 +400,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		}
 		if (location == null) {
 			try {
-				// csvSizeBefore: rows a failed append left behind are found there when the spool moves
+				// csvSizeBefore: rows a failed append left behind are found there when
+				// the spool moves
 				spool.append(lines, batchIds, csvSizeBefore);
 				location = Location.SPOOL;
 			}
@@ -404,9 +430,11 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	/**
-	 * Rows pasted into the CSV by hand (or by another tool) may carry ids above ours: continue after
-	 * them. A stat per batch notices; the tail is read only when the size is not the one we left.
-	 * @return the CSV's size before this batch (0 if it cannot be read: the append reports why)
+	 * Rows pasted into the CSV by hand (or by another tool) may carry ids above ours:
+	 * continue after them. A stat per batch notices; the tail is read only when the size
+	 * is not the one we left.
+	 * @return the CSV's size before this batch (0 if it cannot be read: the append
+	 * reports why)
 	 */
 	private long followExternalEdits() {
 		try {
@@ -415,7 +443,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 				expectedCsvSize = size;
 				editedByOthers = true;
 				try {
-					ensureWholeLastLine(); // their last row may lack its line break: counted once it has one
+					ensureWholeLastLine(); // their last row may lack its line break:
+											// counted once it has one
 				}
 				finally {
 					ids.start(Math.max(ids.last(), csv.maxIdInTail()));
@@ -429,9 +458,10 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	/**
-	 * Moves every spooled row into the CSV, in id order, exactly once: rows that an interrupted
-	 * earlier move already appended (found by id in the part of the CSV written since spooling
-	 * began) are not appended again, and the spool is deleted only after the CSV is fsync'd.
+	 * Moves every spooled row into the CSV, in id order, exactly once: rows that an
+	 * interrupted earlier move already appended (found by id in the part of the CSV
+	 * written since spooling began) are not appended again, and the spool is deleted only
+	 * after the CSV is fsync'd.
 	 */
 	private void moveSpoolIntoCsv() {
 		try {
@@ -465,15 +495,17 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	/**
-	 * The next append must start a line of its own. After start-up the CSV's last line may be this
-	 * writer's append torn by a crash (removed: it was never acknowledged); after another program
-	 * wrote, its last line may lack a line break (ended, never glued onto).
+	 * The next append must start a line of its own. After start-up the CSV's last line
+	 * may be this writer's append torn by a crash (removed: it was never acknowledged);
+	 * after another program wrote, its last line may lack a line break (ended, never
+	 * glued onto).
 	 */
 	private void ensureWholeLastLine() throws IOException {
 		if (tailChecked && !editedByOthers) {
 			return; // the common case: the file ends where our last append did
 		}
-		// after a crash, what starts where our last durable append ended is ours; after others wrote, nothing is
+		// after a crash, what starts where our last durable append ended is ours; after
+		// others wrote, nothing is
 		boolean changed = csv.repairTail(tailChecked ? Long.MAX_VALUE : ids.csvEnd());
 		tailChecked = true;
 		editedByOthers = false;
@@ -482,7 +514,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		}
 	}
 
-	/** Tells later stages to look now; their trouble must never fail an acknowledgement. */
+	/**
+	 * Tells later stages to look now; their trouble must never fail an acknowledgement.
+	 */
 	private void announce(int records) {
 		try {
 			events.publishEvent(new CsvAppended(records));
@@ -506,22 +540,23 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	}
 
 	/**
-	 * Nothing can be made durable: every submission of the batch is answered 503, nothing is
-	 * acknowledged. Logged once per episode, not once per refused batch.
+	 * Nothing can be made durable: every submission of the batch is answered 503, nothing
+	 * is acknowledged. Logged once per episode, not once per refused batch.
 	 */
 	private void markRefusing(IOException ex) {
 		if (refusingSince == null) {
 			refusingSince = Instant.now();
-			log.error("CSV writer: neither {} nor the spool can be written; refusing records until they can", csv.path(),
-					ex);
+			log.error("CSV writer: neither {} nor the spool can be written; refusing records until they can",
+					csv.path(), ex);
 		}
 		lastError = ex.toString();
 	}
 
 	/**
-	 * While refusing and nobody submits, checks now and then whether the data folder takes writes
-	 * again (a probe file written, fsync'd and removed), so the banner clears by itself. Stray
-	 * bytes of a failed append are cut off first: a restart must not find them.
+	 * While refusing and nobody submits, checks now and then whether the data folder
+	 * takes writes again (a probe file written, fsync'd and removed), so the banner
+	 * clears by itself. Stray bytes of a failed append are cut off first: a restart must
+	 * not find them.
 	 */
 	private void probeWritable() {
 		try {
@@ -553,7 +588,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		lastError = null;
 	}
 
-	private record Pending(Campaign campaign, Long requestedId, long verifiedFreeUpTo, CompletableFuture<Receipt> future) {
+	private record Pending(Campaign campaign, Long requestedId, long verifiedFreeUpTo,
+			CompletableFuture<Receipt> future) {
 	}
 
 }

@@ -18,11 +18,12 @@ public final class Durable {
 	}
 
 	/**
-	 * A new empty file in {@code dir} to write a replacement of {@code target} into. Unlike
-	 * {@link Files#createTempFile}, which makes files readable by their owner only (0600), it gets
-	 * the permissions any program's new file gets there (the umask applies), or, when
-	 * {@code target} exists, the target's own — so a rename over it changes the content, not who
-	 * may read it (a Power BI service account, a OneDrive client, a colleague's group).
+	 * A new empty file in {@code dir} to write a replacement of {@code target} into.
+	 * Unlike {@link Files#createTempFile}, which makes files readable by their owner only
+	 * (0600), it gets the permissions any program's new file gets there (the umask
+	 * applies), or, when {@code target} exists, the target's own — so a rename over it
+	 * changes the content, not who may read it (a Power BI service account, a OneDrive
+	 * client, a colleague's group).
 	 */
 	public static Path newReplacementFile(Path dir, Path target) throws IOException {
 		Path tmp;
@@ -37,7 +38,8 @@ public final class Durable {
 			}
 		}
 		try {
-			if (Files.exists(target) && Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
+			if (Files.exists(target)
+					&& Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
 				Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
 			}
 		}
@@ -49,9 +51,9 @@ public final class Durable {
 	}
 
 	/**
-	 * Makes a rename or a new file in {@code dir} durable. POSIX needs the directory itself synced;
-	 * Windows cannot open a directory this way and makes renames durable by itself, so the failure
-	 * there is expected and ignored.
+	 * Makes a rename or a new file in {@code dir} durable. POSIX needs the directory
+	 * itself synced; Windows cannot open a directory this way and makes renames durable
+	 * by itself, so the failure there is expected and ignored.
 	 */
 	public static void syncDirectory(Path dir) {
 		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

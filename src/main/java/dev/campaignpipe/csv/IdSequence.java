@@ -10,31 +10,40 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * Hands out campaign_ids: increasing, never reused, continuing after a restart. Only the writer
- * thread calls {@link #next()}, so ids follow file order. The high-water mark file is rewritten
- * after each batch without its own fsync: after a power loss the CSV and spool tails (which are
- * fsync'd) still hold the highest id, and the file covers rows deleted from the CSV by hand.
+ * Hands out campaign_ids: increasing, never reused, continuing after a restart. Only the
+ * writer thread calls {@link #next()}, so ids follow file order. The high-water mark file
+ * is rewritten after each batch without its own fsync: after a power loss the CSV and
+ * spool tails (which are fsync'd) still hold the highest id, and the file covers rows
+ * deleted from the CSV by hand.
  *
- * <p>The mark also keeps how long the CSV was after the writer's last durable append: a line
- * without its line break that starts there or later after a crash is the writer's own unfinished
- * append. The mark is written after that append's fsync, so it never claims more than is on disk.
+ * <p>
+ * The mark also keeps how long the CSV was after the writer's last durable append: a line
+ * without its line break that starts there or later after a crash is the writer's own
+ * unfinished append. The mark is written after that append's fsync, so it never claims
+ * more than is on disk.
  */
 final class IdSequence {
 
-	/** Fixed width (zero-padded), so a rewrite in place always covers the previous value whole. */
+	/**
+	 * Fixed width (zero-padded), so a rewrite in place always covers the previous value
+	 * whole.
+	 */
 	private static final String MARK_FORMAT = "%020d %020d";
 
 	private final Path markFile;
 
 	/**
-	 * Kept open by the writer thread: reopening, truncating and closing the file per batch cost
-	 * the writer as much CPU as its fsync (profiled at 32 concurrent clients).
+	 * Kept open by the writer thread: reopening, truncating and closing the file per
+	 * batch cost the writer as much CPU as its fsync (profiled at 32 concurrent clients).
 	 */
 	private FileChannel mark;
 
 	private long last;
 
-	/** CSV length after the writer's last durable append; negative if unknown (an older mark). */
+	/**
+	 * CSV length after the writer's last durable append; negative if unknown (an older
+	 * mark).
+	 */
 	private long csvEnd = -1;
 
 	IdSequence(Path markFile) {
@@ -53,7 +62,10 @@ final class IdSequence {
 		last = Math.max(highestInFiles, last);
 	}
 
-	/** Where the writer's last durable append to the CSV ended, as the mark says; negative if unknown. */
+	/**
+	 * Where the writer's last durable append to the CSV ended, as the mark says; negative
+	 * if unknown.
+	 */
 	long csvEnd() {
 		return csvEnd;
 	}
@@ -71,7 +83,10 @@ final class IdSequence {
 		return last;
 	}
 
-	/** Rewrites the mark: the last id and {@code csvEnd}, the CSV's length after its last durable append. */
+	/**
+	 * Rewrites the mark: the last id and {@code csvEnd}, the CSV's length after its last
+	 * durable append.
+	 */
 	void saveMark(long csvEnd) {
 		this.csvEnd = csvEnd;
 		try {
@@ -79,14 +94,16 @@ final class IdSequence {
 				Files.createDirectories(markFile.toAbsolutePath().getParent());
 				mark = FileChannel.open(markFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			}
-			ByteBuffer digits = ByteBuffer.wrap(
-					String.format(Locale.ROOT, MARK_FORMAT, last, csvEnd).getBytes(StandardCharsets.US_ASCII));
-			while (digits.hasRemaining()) { // the buffer's position is the file offset reached
+			ByteBuffer digits = ByteBuffer
+				.wrap(String.format(Locale.ROOT, MARK_FORMAT, last, csvEnd).getBytes(StandardCharsets.US_ASCII));
+			while (digits.hasRemaining()) { // the buffer's position is the file offset
+											// reached
 				mark.write(digits, digits.position());
 			}
 		}
 		catch (IOException ex) {
-			close(); // reopened on the next batch; the CSV and spool tails remain the authority meanwhile
+			close(); // reopened on the next batch; the CSV and spool tails remain the
+						// authority meanwhile
 		}
 	}
 

@@ -5,7 +5,10 @@ public enum Location {
 
 	/** Written and fsync'd in campaigns.csv. */
 	CSV,
-	/** The CSV was locked: fsync'd in the spool, to be moved into the CSV once it is writable. */
+	/**
+	 * The CSV was locked: fsync'd in the spool, to be moved into the CSV once it is
+	 * writable.
+	 */
 	SPOOL
 
 }

@@ -13,11 +13,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The durable waiting room for records while campaigns.csv is locked (SPEC §6). Rows are in the
- * CSV's own line format; the first line remembers how long the CSV was when spooling began, so a
- * move interrupted by a crash can tell which spooled rows already reached the CSV.
+ * The durable waiting room for records while campaigns.csv is locked (SPEC §6). Rows are
+ * in the CSV's own line format; the first line remembers how long the CSV was when
+ * spooling began, so a move interrupted by a crash can tell which spooled rows already
+ * reached the CSV.
  *
- * <p>Only the writer thread changes it; {@link #ids()} may be read from any thread.
+ * <p>
+ * Only the writer thread changes it; {@link #ids()} may be read from any thread.
  */
 final class Spool {
 
@@ -42,7 +44,10 @@ final class Spool {
 		this.appender = new WholeAppend(path);
 	}
 
-	/** Reads an existing spool after a restart, dropping a torn last line (its batch was never acknowledged). */
+	/**
+	 * Reads an existing spool after a restart, dropping a torn last line (its batch was
+	 * never acknowledged).
+	 */
 	void load() throws IOException {
 		ids.clear();
 		if (!Files.exists(path)) {
@@ -78,15 +83,16 @@ final class Spool {
 	}
 
 	/**
-	 * Appends already formatted lines whole and fsyncs, or leaves the spool as it was and throws;
-	 * the first batch also writes the marker line.
+	 * Appends already formatted lines whole and fsyncs, or leaves the spool as it was and
+	 * throws; the first batch also writes the marker line.
 	 */
 	void append(byte[] lines, List<Long> lineIds, long csvSize) throws IOException {
 		Files.createDirectories(path.toAbsolutePath().getParent());
 		boolean fresh;
 		try (FileChannel channel = opener.openForAppend(path)) {
 			appender.finishCutBack(channel);
-			// by length, not existence: a crash or a failed first append can leave an empty file
+			// by length, not existence: a crash or a failed first append can leave an
+			// empty file
 			fresh = channel.size() == 0;
 			if (fresh) {
 				appender.append(channel, (MARK + csvSize + "\n").getBytes(StandardCharsets.US_ASCII), lines);
@@ -97,7 +103,8 @@ final class Spool {
 			}
 		}
 		catch (IOException ex) {
-			removeIfEmpty(); // a first append that failed: no spool, rather than an empty one lying around
+			removeIfEmpty(); // a first append that failed: no spool, rather than an empty
+								// one lying around
 			throw ex;
 		}
 		if (fresh) {
@@ -106,7 +113,10 @@ final class Spool {
 		ids.addAll(lineIds);
 	}
 
-	/** Removes what a failed append left, if its own cut-back failed; throws while it still cannot. */
+	/**
+	 * Removes what a failed append left, if its own cut-back failed; throws while it
+	 * still cannot.
+	 */
 	void finishCutBack() throws IOException {
 		if (appender.cutBackPending()) {
 			try (FileChannel channel = opener.openForAppend(path)) {
@@ -157,7 +167,10 @@ final class Spool {
 		}
 	}
 
-	/** Whole lines only: text after the last line break is a torn write and is not returned. */
+	/**
+	 * Whole lines only: text after the last line break is a torn write and is not
+	 * returned.
+	 */
 	private List<String> readLines() throws IOException {
 		String text = Files.readString(path, StandardCharsets.UTF_8);
 		int end = text.lastIndexOf('\n');

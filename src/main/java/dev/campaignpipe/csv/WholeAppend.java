@@ -8,24 +8,31 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Appends to one file whole or not at all. A write or fsync that fails half-way (a full disk, an
- * I/O error, a network drive going away) leaves unknown bytes at the end of the file; the next
- * append would glue its rows onto them and an acknowledged record would become part of a broken
- * line. So the length is taken before each append and the file is cut back to it on failure,
- * before anything else happens to the file.
+ * Appends to one file whole or not at all. A write or fsync that fails half-way (a full
+ * disk, an I/O error, a network drive going away) leaves unknown bytes at the end of the
+ * file; the next append would glue its rows onto them and an acknowledged record would
+ * become part of a broken line. So the length is taken before each append and the file is
+ * cut back to it on failure, before anything else happens to the file.
  *
- * <p>If even the cut fails, its offset is kept and {@link #finishCutBack} must succeed before the
- * file takes another byte: the caller treats the file as unwritable until then. One instance per
- * file, used by the writer thread only.
+ * <p>
+ * If even the cut fails, its offset is kept and {@link #finishCutBack} must succeed
+ * before the file takes another byte: the caller treats the file as unwritable until
+ * then. One instance per file, used by the writer thread only.
  */
 final class WholeAppend {
 
 	private final Path path;
 
-	/** Where a failed cut-back must still cut; negative when the file ends on our last whole append. */
+	/**
+	 * Where a failed cut-back must still cut; negative when the file ends on our last
+	 * whole append.
+	 */
 	private long cutBackTo = -1;
 
-	/** The file the unfinished cut belongs to: if that file was replaced, its stray bytes went with it. */
+	/**
+	 * The file the unfinished cut belongs to: if that file was replaced, its stray bytes
+	 * went with it.
+	 */
 	private Object cutFileKey;
 
 	WholeAppend(Path path) {
@@ -33,8 +40,9 @@ final class WholeAppend {
 	}
 
 	/**
-	 * Writes every part and fsyncs. On failure the file is as long as before and the exception is
-	 * rethrown; if the cut-back failed too, it is attached as suppressed and remembered.
+	 * Writes every part and fsyncs. On failure the file is as long as before and the
+	 * exception is rethrown; if the cut-back failed too, it is attached as suppressed and
+	 * remembered.
 	 */
 	void append(FileChannel channel, byte[]... parts) throws IOException {
 		finishCutBack(channel);
@@ -56,15 +64,20 @@ final class WholeAppend {
 
 	/**
 	 * Removes what a failed append left, if an earlier cut-back did not manage to.
-	 * @throws IOException if it still cannot: nothing may be appended to this file meanwhile
+	 * @throws IOException if it still cannot: nothing may be appended to this file
+	 * meanwhile
 	 */
 	void finishCutBack(FileChannel channel) throws IOException {
 		if (cutBackTo < 0) {
 			return;
 		}
-		boolean replaced = cutFileKey != null && !cutFileKey.equals(fileKey()); // no key (Windows): same file
+		boolean replaced = cutFileKey != null && !cutFileKey.equals(fileKey()); // no key
+																				// (Windows):
+																				// same
+																				// file
 		if (replaced || channel.size() < cutBackTo) {
-			cutBackTo = -1; // replaced or shortened by someone else: our stray bytes are gone with it
+			cutBackTo = -1; // replaced or shortened by someone else: our stray bytes are
+							// gone with it
 			return;
 		}
 		channel.truncate(cutBackTo);

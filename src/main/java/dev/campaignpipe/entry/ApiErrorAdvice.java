@@ -11,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Failures of the JSON API as {@code {"errors": {...}}} with a clear message and no stack trace. */
+/**
+ * Failures of the JSON API as {@code {"errors": {...}}} with a clear message and no stack
+ * trace.
+ */
 @RestControllerAdvice(assignableTypes = CampaignApiController.class)
 class ApiErrorAdvice {
 

@@ -7,7 +7,10 @@ import java.util.Map;
 import dev.campaignpipe.campaign.CampaignColumns;
 import dev.campaignpipe.campaign.StoredCampaign;
 
-/** JSON shape of a stored record: its CSV columns, numbers as JSON numbers, undefined KPIs null. */
+/**
+ * JSON shape of a stored record: its CSV columns, numbers as JSON numbers, undefined KPIs
+ * null.
+ */
 public final class ApiViews {
 
 	private ApiViews() {
@@ -15,8 +18,8 @@ public final class ApiViews {
 
 	public static Map<String, Object> record(StoredCampaign stored) {
 		Map<String, Object> json = new LinkedHashMap<>();
-		CampaignColumns.values(stored).forEach((column, value) -> json.put(column,
-				value instanceof LocalDate date ? date.toString() : value));
+		CampaignColumns.values(stored)
+			.forEach((column, value) -> json.put(column, value instanceof LocalDate date ? date.toString() : value));
 		return json;
 	}
 

@@ -21,12 +21,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/campaigns} (SPEC §10): JSON in, the stored record with its KPIs out, once it
- * is durable. The body is read here with a hard size limit rather than bound by Spring, so that
- * every malformed body gets a field-level 400 instead of a generic error. The answer is written
- * here too, with the application's JSON mapper: this is the hottest endpoint, and Spring MVC's
- * return-value handling (handler selection, content negotiation, converter lookup, an extra
- * flush) cost more CPU per request than validating and queueing the record.
+ * {@code POST /api/campaigns} (SPEC §10): JSON in, the stored record with its KPIs out,
+ * once it is durable. The body is read here with a hard size limit rather than bound by
+ * Spring, so that every malformed body gets a field-level 400 instead of a generic error.
+ * The answer is written here too, with the application's JSON mapper: this is the hottest
+ * endpoint, and Spring MVC's return-value handling (handler selection, content
+ * negotiation, converter lookup, an extra flush) cost more CPU per request than
+ * validating and queueing the record.
  */
 @RestController
 class CampaignApiController {
@@ -55,8 +56,10 @@ class CampaignApiController {
 		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
-			// sized by Content-Length when there is one: readNBytes starts with a buffer of up to
-			// 8 KB for a body of ~300 bytes, a tenth of all the memory a submission allocated
+			// sized by Content-Length when there is one: readNBytes starts with a buffer
+			// of up to
+			// 8 KB for a body of ~300 bytes, a tenth of all the memory a submission
+			// allocated
 			body = in.readNBytes(declared >= 0 ? (int) declared + 1 : MAX_BODY_BYTES + 1);
 		}
 		if (body.length > MAX_BODY_BYTES) {
@@ -70,7 +73,8 @@ class CampaignApiController {
 		}
 		Validation validation = validator.validate(parsed.input(), DateInput.ISO);
 		if (!validation.isValid() || !parsed.errors().isEmpty()) {
-			// A property of the wrong type also fails its rule ("required"); the type message says more.
+			// A property of the wrong type also fails its rule ("required"); the type
+			// message says more.
 			Map<String, String> errors = new LinkedHashMap<>(validation.errorsByKey());
 			errors.putAll(parsed.errors());
 			reply(response, HttpStatus.BAD_REQUEST, Map.of("errors", errors));

@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The entry form (SPEC §10: {@code GET /}, {@code POST /}). Works without JavaScript: invalid
- * input comes back with the user's values and a message beside each bad field; a valid one
- * redirects to its confirmation, so reloading that page never submits twice.
+ * The entry form (SPEC §10: {@code GET /}, {@code POST /}). Works without JavaScript:
+ * invalid input comes back with the user's values and a message beside each bad field; a
+ * valid one redirects to its confirmation, so reloading that page never submits twice.
  */
 @Controller
 class EntryController {
@@ -90,7 +90,8 @@ class EntryController {
 		}
 		catch (PipelineUnavailableException ex) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			return showForm(model, values, Map.of(), "Not saved: " + ex.getMessage() + ". Your entries are kept below; submit again.");
+			return showForm(model, values, Map.of(),
+					"Not saved: " + ex.getMessage() + ". Your entries are kept below; submit again.");
 		}
 	}
 

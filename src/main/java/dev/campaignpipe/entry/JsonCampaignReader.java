@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a JSON request body into a {@link CampaignInput}, reporting every problem of shape —
- * not JSON, not an object, unknown or duplicate properties, wrong types — as a field message
- * instead of an exception, so the API answers 400 and never 500.
+ * Turns a JSON request body into a {@link CampaignInput}, reporting every problem of
+ * shape — not JSON, not an object, unknown or duplicate properties, wrong types — as a
+ * field message instead of an exception, so the API answers 400 and never 500.
  */
 final class JsonCampaignReader {
 
@@ -29,7 +29,8 @@ final class JsonCampaignReader {
 			CampaignField.CLICKS, CampaignField.CONVERSIONS, CampaignField.AD_SPEND, CampaignField.REVENUE);
 
 	/**
-	 * @param input the fields that could be read; {@code null} when the body is not a JSON object
+	 * @param input the fields that could be read; {@code null} when the body is not a
+	 * JSON object
 	 * @param errors properties that could not be read (unknown, wrong type), by name
 	 */
 	record Result(CampaignInput input, Map<String, String> errors) {
@@ -76,7 +77,10 @@ final class JsonCampaignReader {
 		return new Result(input.build(), errors);
 	}
 
-	/** 1e3 and 1000.0 are the whole number 1000; 752.330 keeps its decimals for the precision check. */
+	/**
+	 * 1e3 and 1000.0 are the whole number 1000; 752.330 keeps its decimals for the
+	 * precision check.
+	 */
 	private static String plain(BigDecimal number) {
 		if (number.signum() != 0 && number.stripTrailingZeros().scale() <= 0) {
 			return number.stripTrailingZeros().toPlainString();

@@ -11,7 +11,10 @@ import java.util.Locale;
 import dev.campaignpipe.campaign.Kpis;
 import dev.campaignpipe.campaign.StoredCampaign;
 
-/** KPIs formatted for people: money to 2 decimals, rates as percentages, "—" where undefined. */
+/**
+ * KPIs formatted for people: money to 2 decimals, rates as percentages, "—" where
+ * undefined.
+ */
 final class KpiDisplay {
 
 	static final String UNDEFINED = "—";
@@ -32,9 +35,11 @@ final class KpiDisplay {
 		lines.add(new Line("conversion_rate", "Conversion rate", percent(k.conversionRate())));
 		lines.add(new Line("cpc_effectiveness_score", "CPC effectiveness score", number(k.cpcEffectivenessScore(), 4)));
 		lines.add(new Line("roi_score", "Conversions per unit of spend", number(k.roiScore(), 4)));
-		lines.add(new Line("click_to_conversion_ratio", "Clicks per conversion", number(k.clickToConversionRatio(), 2)));
+		lines
+			.add(new Line("click_to_conversion_ratio", "Clicks per conversion", number(k.clickToConversionRatio(), 2)));
 		lines.add(new Line("quality_score", "Quality score", number(k.qualityScore(), 2)));
-		lines.add(new Line("engagement_to_spend_ratio", "Clicks per unit of spend", number(k.engagementToSpendRatio(), 4)));
+		lines.add(new Line("engagement_to_spend_ratio", "Clicks per unit of spend",
+				number(k.engagementToSpendRatio(), 4)));
 		lines.add(new Line("cost_efficiency_index", "Cost per conversion", money(k.costEfficiencyIndex())));
 		if (stored.campaign().revenue() != null) {
 			lines.add(new Line("roas", "Return on ad spend", number(k.roas(), 2) + (k.roas() == null ? "" : "×")));

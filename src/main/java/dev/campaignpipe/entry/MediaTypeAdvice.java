@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A body of the wrong type is refused before any controller is chosen, so this advice is global;
- * only the JSON API declares a content type, so in practice it answers API clients.
+ * A body of the wrong type is refused before any controller is chosen, so this advice is
+ * global; only the JSON API declares a content type, so in practice it answers API
+ * clients.
  */
 @RestControllerAdvice
 class MediaTypeAdvice {

@@ -31,15 +31,19 @@ import dev.campaignpipe.sync.SyncWorker;
 import org.springframework.stereotype.Service;
 
 /**
- * Bulk import (SPEC §9): streams a CSV — the original tool's or this product's — through the same
- * validation, normalization, KPIs and queue as the form, so imported rows reach the CSV, the
- * database and the export like any other. Every input row ends as stored, skipped as a duplicate,
- * or rejected with its reason; memory does not grow with the file.
+ * Bulk import (SPEC §9): streams a CSV — the original tool's or this product's — through
+ * the same validation, normalization, KPIs and queue as the form, so imported rows reach
+ * the CSV, the database and the export like any other. Every input row ends as stored,
+ * skipped as a duplicate, or rejected with its reason; memory does not grow with the
+ * file.
  */
 @Service
 public class CampaignImporter {
 
-	/** Records in flight to the writer at once: enough to fill its batches, bounded for memory. */
+	/**
+	 * Records in flight to the writer at once: enough to fill its batches, bounded for
+	 * memory.
+	 */
 	private static final int IN_FLIGHT = 4096;
 
 	private final CampaignQueue queue;
@@ -71,7 +75,10 @@ public class CampaignImporter {
 		return new ImportProgress(Files.size(file));
 	}
 
-	/** Runs the import to its end; {@code progress} (from {@link #start(Path)}) can be watched meanwhile. */
+	/**
+	 * Runs the import to its end; {@code progress} (from {@link #start(Path)}) can be
+	 * watched meanwhile.
+	 */
 	public ImportSummary run(Path file, ImportOptions options, ImportProgress progress) {
 		Rejects rejects = new Rejects(file);
 		String failure = null;
@@ -100,21 +107,22 @@ public class CampaignImporter {
 	}
 
 	/**
-	 * Ids already stored, with their content hash: from the database once it has caught up with
-	 * the CSV, or — with the mirror switched off — from the CSV itself.
+	 * Ids already stored, with their content hash: from the database once it has caught
+	 * up with the CSV, or — with the mirror switched off — from the CSV itself.
 	 */
 	private IdIndex existingIds() throws InterruptedException, IOException {
 		IdIndex index = new IdIndex();
 		if (!sync.status().enabled()) {
-			CsvRecords.forEach(csv, converter, record -> index.put(record.id(),
-					IdIndex.hash64(LineConverter.contentHash(record.campaign()))));
+			CsvRecords.forEach(csv, converter,
+					record -> index.put(record.id(), IdIndex.hash64(LineConverter.contentHash(record.campaign()))));
 			return index;
 		}
 		if (!sync.awaitCaughtUp(Duration.ofMinutes(10))) {
 			throw new IllegalStateException("the database has not caught up with campaigns.csv ("
 					+ sync.status().lastError() + "); ids cannot be checked, so nothing was imported");
 		}
-		table.forEachIdAndHash((id, hash) -> index.put(id, hash == null || hash.isBlank() ? IdIndex.UNKNOWN : IdIndex.hash64(hash)));
+		table.forEachIdAndHash(
+				(id, hash) -> index.put(id, hash == null || hash.isBlank() ? IdIndex.UNKNOWN : IdIndex.hash64(hash)));
 		return index;
 	}
 
@@ -123,7 +131,8 @@ public class CampaignImporter {
 		Semaphore window = new Semaphore(IN_FLIGHT);
 		ConcurrentLinkedQueue<Failed> failures = new ConcurrentLinkedQueue<>();
 		try (InputStream in = new Counting(Files.newInputStream(file), progress);
-				CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true)
+				CsvReader<CsvRecord> reader = CsvReader.builder()
+					.detectBomHeader(true)
 					.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 					.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
 					.skipEmptyLines(true)
@@ -173,7 +182,8 @@ public class CampaignImporter {
 		if (id != null && taken.contains(id)) {
 			long existing = taken.hash(id);
 			if (existing == IdIndex.hash64(LineConverter.contentHash(campaign))) {
-				progress.duplicates.incrementAndGet(); // this very record is already stored
+				progress.duplicates.incrementAndGet(); // this very record is already
+														// stored
 				return;
 			}
 			if (!options.reassignIds()) {
@@ -184,7 +194,13 @@ public class CampaignImporter {
 			id = null;
 		}
 		if (id != null) {
-			taken.put(id, IdIndex.hash64(LineConverter.contentHash(campaign))); // a repeat later in this file is a duplicate
+			taken.put(id, IdIndex.hash64(LineConverter.contentHash(campaign))); // a
+																				// repeat
+																				// later
+																				// in this
+																				// file is
+																				// a
+																				// duplicate
 		}
 		submit(campaign, id, fields, progress, verifiedUpTo, window, failures);
 	}
@@ -207,15 +223,15 @@ public class CampaignImporter {
 	}
 
 	/**
-	 * Writes submissions the writer refused — an id taken meanwhile (by the form), or a failed
-	 * write — to the rejects file; only the importing thread writes that file.
+	 * Writes submissions the writer refused — an id taken meanwhile (by the form), or a
+	 * failed write — to the rejects file; only the importing thread writes that file.
 	 */
 	private void rejectFailures(ConcurrentLinkedQueue<Failed> failures, Rejects rejects, ImportProgress progress)
 			throws IOException {
 		Failed failed;
 		while ((failed = failures.poll()) != null) {
-			Throwable cause = failed.error() instanceof java.util.concurrent.CompletionException ? failed.error().getCause()
-					: failed.error();
+			Throwable cause = failed.error() instanceof java.util.concurrent.CompletionException
+					? failed.error().getCause() : failed.error();
 			if (cause instanceof IdTakenException) {
 				reject(rejects, progress, failed.fields(), cause.getMessage() + " (taken while importing)");
 			}

@@ -1,13 +1,16 @@
 package dev.campaignpipe.importer;
 
 /**
- * campaign_id → content hash (64 bits) for every record already stored, in primitive arrays with
- * open addressing: a million ids take about 32 MB instead of the hundreds a HashMap would need, so
- * a large import runs in a small heap.
+ * campaign_id → content hash (64 bits) for every record already stored, in primitive
+ * arrays with open addressing: a million ids take about 32 MB instead of the hundreds a
+ * HashMap would need, so a large import runs in a small heap.
  */
 final class IdIndex {
 
-	/** Hash of a taken id whose content is unknown (a quarantined line): never equal to a real hash. */
+	/**
+	 * Hash of a taken id whose content is unknown (a quarantined line): never equal to a
+	 * real hash.
+	 */
 	static final long UNKNOWN = 0;
 
 	private long[] keys = new long[1 << 16];
@@ -75,8 +78,9 @@ final class IdIndex {
 	}
 
 	/**
-	 * Fibonacci hashing: the top bits of the product, as many as the table needs. (Taking a fixed
-	 * 24 bits left every slot above 2^24 unused, so past ~8 million ids probing ran long.)
+	 * Fibonacci hashing: the top bits of the product, as many as the table needs. (Taking
+	 * a fixed 24 bits left every slot above 2^24 unused, so past ~8 million ids probing
+	 * ran long.)
 	 */
 	static int slot(long id, int capacity) {
 		long mixed = id * 0x9E3779B97F4A7C15L;

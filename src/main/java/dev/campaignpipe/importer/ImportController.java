@@ -31,7 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Bulk import from the browser (upload, then a progress page that refreshes itself — no
- * JavaScript needed) and the hand-over endpoint the command line uses while the server runs.
+ * JavaScript needed) and the hand-over endpoint the command line uses while the server
+ * runs.
  */
 @Controller
 class ImportController {
@@ -63,7 +64,8 @@ class ImportController {
 	@PostMapping("/import")
 	String upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(name = "on_invalid", defaultValue = "reject") String onInvalid,
-			@RequestParam(name = "reassign_ids", defaultValue = "false") boolean reassign, Model model) throws IOException {
+			@RequestParam(name = "reassign_ids", defaultValue = "false") boolean reassign, Model model)
+			throws IOException {
 		if (file.isEmpty()) {
 			model.addAttribute("banners", banners.current());
 			model.addAttribute("error", "Choose a CSV file to import.");
@@ -103,7 +105,10 @@ class ImportController {
 			.orElse(ResponseEntity.notFound().build());
 	}
 
-	/** The command line hands a local file over while the server runs (the file never travels). */
+	/**
+	 * The command line hands a local file over while the server runs (the file never
+	 * travels).
+	 */
 	@PostMapping(path = "/api/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> handOver(@RequestBody Map<String, Object> request) throws IOException {
@@ -120,8 +125,11 @@ class ImportController {
 	@GetMapping("/api/imports/{id}")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> status(@PathVariable long id) {
-		return jobs.find(id).map(ImportController::view).map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(404).body(Map.of("errors", Map.of("id", "no import with id " + id))));
+		return jobs.find(id)
+			.map(ImportController::view)
+			.map(ResponseEntity::ok)
+			.orElseGet(
+					() -> ResponseEntity.status(404).body(Map.of("errors", Map.of("id", "no import with id " + id))));
 	}
 
 	static Map<String, Object> view(ImportJobs.Job job) {
@@ -144,7 +152,8 @@ class ImportController {
 	}
 
 	static ImportOptions options(String onInvalid, boolean reassign) {
-		// forgiving here (a form or a script): any case, '_' for '-', anything unknown is the default
+		// forgiving here (a form or a script): any case, '_' for '-', anything unknown is
+		// the default
 		ImportOptions.OnInvalid mode = ImportOptions.OnInvalid
 			.fromSetting(onInvalid.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
 			.orElse(ImportOptions.OnInvalid.REJECT);

@@ -14,8 +14,8 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports started from the web page or handed over by the command line, run one at a time in the
- * background, each watchable by its id while it runs and afterwards.
+ * Imports started from the web page or handed over by the command line, run one at a time
+ * in the background, each watchable by its id while it runs and afterwards.
  */
 @Component
 public class ImportJobs {

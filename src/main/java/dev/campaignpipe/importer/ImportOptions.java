@@ -3,8 +3,8 @@ package dev.campaignpipe.importer;
 /**
  * How an import treats rows that break a rule, and ids that are taken.
  *
- * @param reassignIds store a row whose campaign_id is taken by different content under a new id
- *     instead of rejecting it
+ * @param reassignIds store a row whose campaign_id is taken by different content under a
+ * new id instead of rejecting it
  */
 public record ImportOptions(OnInvalid onInvalid, boolean reassignIds) {
 
@@ -13,7 +13,9 @@ public record ImportOptions(OnInvalid onInvalid, boolean reassignIds) {
 
 		/** Written with its reason to the rejects CSV beside the input; not stored. */
 		REJECT,
-		/** Stored with its reasons in the data_quality column, when it can be read at all. */
+		/**
+		 * Stored with its reasons in the data_quality column, when it can be read at all.
+		 */
 		KEEP_FLAGGED;
 
 		/** The spelling on the command line, the upload form and the hand-over API. */

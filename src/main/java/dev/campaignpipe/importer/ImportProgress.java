@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Live counters of one import, read by the progress bar and the upload page while it runs.
- * When it ends, read + (nothing pending) = stored + duplicates + rejected: every row is accounted for.
+ * Live counters of one import, read by the progress bar and the upload page while it
+ * runs. When it ends, read + (nothing pending) = stored + duplicates + rejected: every
+ * row is accounted for.
  */
 public final class ImportProgress {
 

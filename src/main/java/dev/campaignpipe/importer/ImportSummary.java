@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Where an import stands or how it ended. {@code flagged} rows are among the stored ones.
  *
- * @param rejectsFile the rejects CSV beside the input, {@code null} when nothing was rejected
+ * @param rejectsFile the rejects CSV beside the input, {@code null} when nothing was
+ * rejected
  * @param failure why the import stopped early, {@code null} if it did not
  */
 public record ImportSummary(long read, long stored, long duplicates, long rejected, long flagged, long bytesRead,
@@ -21,8 +22,9 @@ public record ImportSummary(long read, long stored, long duplicates, long reject
 
 	/** One line for people. */
 	public String describe() {
-		return String.format(Locale.ROOT, "read %,d · stored %,d (flagged %,d) · skipped as duplicates %,d · rejected %,d", read, stored,
-				flagged, duplicates, rejected);
+		return String.format(Locale.ROOT,
+				"read %,d · stored %,d (flagged %,d) · skipped as duplicates %,d · rejected %,d", read, stored, flagged,
+				duplicates, rejected);
 	}
 
 }

@@ -15,8 +15,8 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.campaignpipe.csv.CsvFormat;
 
 /**
- * The rejects CSV beside the input: each rejected row as it was, plus a {@code reject_reason}
- * column. Created only when the first row is rejected.
+ * The rejects CSV beside the input: each rejected row as it was, plus a
+ * {@code reject_reason} column. Created only when the first row is rejected.
  */
 final class Rejects implements AutoCloseable {
 

@@ -14,10 +14,10 @@ import java.nio.file.StandardOpenOption;
 import dev.campaignpipe.csv.Durable;
 
 /**
- * Replaces a file the way Excel saves one: the new content goes to a temporary file in the same
- * folder, is fsync'd, and is renamed over the old file. Readers (Power BI, OneDrive) see the old
- * file or the new one, never half of either, and OneDrive keeps it as a new version of the same
- * item because the name never disappears.
+ * Replaces a file the way Excel saves one: the new content goes to a temporary file in
+ * the same folder, is fsync'd, and is renamed over the old file. Readers (Power BI,
+ * OneDrive) see the old file or the new one, never half of either, and OneDrive keeps it
+ * as a new version of the same item because the name never disappears.
  */
 final class AtomicFile {
 
@@ -29,11 +29,12 @@ final class AtomicFile {
 	}
 
 	/**
-	 * Where new content goes: buffered, and written back to disk every {@link #SYNC_EVERY} bytes
-	 * rather than all at the final fsync. On a journaling file system (ext4's ordered mode) the CSV
-	 * writer's fsync of a small append waits for a commit that can include every block the export
-	 * has written so far; with ~250 MB flushed at once, acknowledgements stalled for the ~200 ms it
-	 * took, every few seconds under load. Bounded steps keep that wait to a few milliseconds.
+	 * Where new content goes: buffered, and written back to disk every
+	 * {@link #SYNC_EVERY} bytes rather than all at the final fsync. On a journaling file
+	 * system (ext4's ordered mode) the CSV writer's fsync of a small append waits for a
+	 * commit that can include every block the export has written so far; with ~250 MB
+	 * flushed at once, acknowledgements stalled for the ~200 ms it took, every few
+	 * seconds under load. Bounded steps keep that wait to a few milliseconds.
 	 */
 	static final class Sink extends OutputStream {
 
@@ -71,8 +72,8 @@ final class AtomicFile {
 		}
 
 		/**
-		 * Appends {@code count} bytes of {@code source} from {@code position}, copied by the
-		 * kernel without passing through the Java heap.
+		 * Appends {@code count} bytes of {@code source} from {@code position}, copied by
+		 * the kernel without passing through the Java heap.
 		 * @throws EOFException if the source ends early (it was cut while being read)
 		 */
 		void transferFrom(FileChannel source, long position, long count) throws IOException {
@@ -116,7 +117,10 @@ final class AtomicFile {
 	private AtomicFile() {
 	}
 
-	/** Writes {@code content} to a temporary file beside {@code target}; returns it fsync'd. */
+	/**
+	 * Writes {@code content} to a temporary file beside {@code target}; returns it
+	 * fsync'd.
+	 */
 	static Path prepare(Path target, Content content) throws IOException {
 		Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
@@ -134,7 +138,10 @@ final class AtomicFile {
 		return tmp;
 	}
 
-	/** Renames a prepared file over {@code target}; the temporary file is removed if that fails. */
+	/**
+	 * Renames a prepared file over {@code target}; the temporary file is removed if that
+	 * fails.
+	 */
 	static void commit(Path tmp, Path target) throws IOException {
 		try {
 			try {

@@ -22,13 +22,17 @@ import dev.campaignpipe.campaign.CampaignColumns;
 import dev.campaignpipe.config.PipelineProperties.Header;
 
 /**
- * The flat export: campaigns.csv as it is (clean header), or cut to the original tool's 26
- * columns under its exact header line (legacy), so a report built on the old file keeps working.
- * Only whole lines are exported: a line the writer is appending at this moment waits for the next export.
+ * The flat export: campaigns.csv as it is (clean header), or cut to the original tool's
+ * 26 columns under its exact header line (legacy), so a report built on the old file
+ * keeps working. Only whole lines are exported: a line the writer is appending at this
+ * moment waits for the next export.
  */
 final class FlatExport {
 
-	/** The original tool's header, byte for byte: its stray spaces are part of what old reports bind to. */
+	/**
+	 * The original tool's header, byte for byte: its stray spaces are part of what old
+	 * reports bind to.
+	 */
 	static final String LEGACY_HEADER = " campaign_id,campaign_company,campaign_name,campaign_type,marketing_channel,"
 			+ "ad_format,date,impressions,clicks,conversions,  ad_spend  ,device_type,country,audience_segment,"
 			+ " cost_per_click , cost_per_mille ,ctr,conversion_rate,cpc_effectiveness_score,roi_score,"

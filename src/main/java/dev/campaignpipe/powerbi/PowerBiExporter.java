@@ -31,10 +31,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the Power BI export folder current (SPEC §8): after a change to campaigns.csv — an append
- * by the writer, or an edit noticed by size or time — it waits the debounce time, then writes the
- * flat file and the star schema. A locked target (Power BI refreshing, a file made read-only) is
- * retried with backoff until it succeeds; nothing is ever deleted and re-created.
+ * Keeps the Power BI export folder current (SPEC §8): after a change to campaigns.csv —
+ * an append by the writer, or an edit noticed by size or time — it waits the debounce
+ * time, then writes the flat file and the star schema. A locked target (Power BI
+ * refreshing, a file made read-only) is retried with backoff until it succeeds; nothing
+ * is ever deleted and re-created.
  */
 @Service
 public class PowerBiExporter implements SmartLifecycle {
@@ -97,7 +98,8 @@ public class PowerBiExporter implements SmartLifecycle {
 	public void changed() {
 		if (scheduler != null && !scheduler.isShutdown() && pending.compareAndSet(false, true)) {
 			try {
-				// a large export (a big CSV copied and fsync'd) must not occupy the machine: wait at
+				// a large export (a big CSV copied and fsync'd) must not occupy the
+				// machine: wait at
 				// least five times as long as the last one took
 				long delay = Math.max(settings.debounce().toMillis(), 5 * lastDurationMillis);
 				scheduler.schedule(this::exportWhenDue, delay, TimeUnit.MILLISECONDS);
@@ -109,9 +111,9 @@ public class PowerBiExporter implements SmartLifecycle {
 	}
 
 	/**
-	 * Exports, unless the database mirror is loading a bulk backlog: then the two would share the
-	 * cores and each take twice as long, so the export waits (at most yield-to-sync-max) and
-	 * runs once afterwards, on the whole batch.
+	 * Exports, unless the database mirror is loading a bulk backlog: then the two would
+	 * share the cores and each take twice as long, so the export waits (at most
+	 * yield-to-sync-max) and runs once afterwards, on the whole batch.
 	 */
 	private void exportWhenDue() {
 		Instant now = Instant.now();
@@ -140,17 +142,20 @@ public class PowerBiExporter implements SmartLifecycle {
 			t.setDaemon(true);
 			return t;
 		});
-		// at stop, an export that is only scheduled (up to 5x the last one's duration ahead) is dropped
+		// at stop, an export that is only scheduled (up to 5x the last one's duration
+		// ahead) is dropped
 		// rather than waited for — the next start exports; one in progress still finishes
 		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		scheduler = executor;
-		// edits by other programs (Excel saving the CSV) have no event: notice them by size and time
+		// edits by other programs (Excel saving the CSV) have no event: notice them by
+		// size and time
 		scheduler.scheduleWithFixedDelay(this::lookForEdits, 0, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**
-	 * Lets an export in progress finish (an interrupted one would only leave its temporary files);
-	 * one merely scheduled is dropped: a change not yet exported is exported at the next start.
+	 * Lets an export in progress finish (an interrupted one would only leave its
+	 * temporary files); one merely scheduled is dropped: a change not yet exported is
+	 * exported at the next start.
 	 */
 	@Override
 	public void stop() {
@@ -204,7 +209,10 @@ public class PowerBiExporter implements SmartLifecycle {
 		export();
 	}
 
-	/** One export of the whole set; on failure, the next attempt is scheduled with backoff. */
+	/**
+	 * One export of the whole set; on failure, the next attempt is scheduled with
+	 * backoff.
+	 */
 	synchronized void export() {
 		pending.set(false);
 		if (!Files.exists(csv)) {
@@ -239,7 +247,10 @@ public class PowerBiExporter implements SmartLifecycle {
 		}
 	}
 
-	/** The .pbids document (Power BI's data source file format), in the field order Power BI writes. */
+	/**
+	 * The .pbids document (Power BI's data source file format), in the field order Power
+	 * BI writes.
+	 */
 	private record Pbids(String version, List<PbidsConnection> connections) {
 	}
 
@@ -252,14 +263,19 @@ public class PowerBiExporter implements SmartLifecycle {
 	private record PbidsAddress(String path) {
 	}
 
-	private static final JsonMapper PBIDS_JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	private static final JsonMapper PBIDS_JSON = JsonMapper.builder()
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
 
-	/** A Power BI connection file beside the export: double-click opens Power BI on the flat file. */
+	/**
+	 * A Power BI connection file beside the export: double-click opens Power BI on the
+	 * flat file.
+	 */
 	private void writePbids() throws IOException {
 		Path target = folder.resolve("campaign-pipeline.pbids");
 		String path = folder.resolve(settings.fileName()).toAbsolutePath().toString();
-		String json = PBIDS_JSON.writeValueAsString(new Pbids("0.1", List.of(new PbidsConnection(
-				new PbidsDetails("file", new PbidsAddress(path)), Map.of(), null))));
+		String json = PBIDS_JSON.writeValueAsString(new Pbids("0.1",
+				List.of(new PbidsConnection(new PbidsDetails("file", new PbidsAddress(path)), Map.of(), null))));
 		if (!Files.exists(target) || !Files.readString(target).equals(json)) {
 			AtomicFile.replace(target, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
 		}

@@ -31,11 +31,12 @@ import dev.campaignpipe.sync.IdSet;
 import dev.campaignpipe.sync.LineConverter;
 
 /**
- * The star schema Power BI relates without any work: one fact file with integer keys, a file per
- * dimension, and a contiguous date table. Converted fact rows are cached, so each export converts
- * only what the CSV gained since the last one. Keys are stable while the CSV grows (closed sets keep
- * their configured order, free-text values their first appearance), and the dimension files are
- * renamed into place before the fact file, so every fact key a reader can see has its dimension row.
+ * The star schema Power BI relates without any work: one fact file with integer keys, a
+ * file per dimension, and a contiguous date table. Converted fact rows are cached, so
+ * each export converts only what the CSV gained since the last one. Keys are stable while
+ * the CSV grows (closed sets keep their configured order, free-text values their first
+ * appearance), and the dimension files are renamed into place before the fact file, so
+ * every fact key a reader can see has its dimension row.
  */
 final class StarExport {
 
@@ -119,27 +120,30 @@ final class StarExport {
 	}
 
 	/**
-	 * Brings the fact rows up to date — converting only the lines added since the last export
-	 * unless the CSV was replaced or rewritten — then writes the whole set as fsync'd temporary
-	 * files and renames them into place: dimensions and dates first, the fact file last.
+	 * Brings the fact rows up to date — converting only the lines added since the last
+	 * export unless the CSV was replaced or rewritten — then writes the whole set as
+	 * fsync'd temporary files and renames them into place: dimensions and dates first,
+	 * the fact file last.
 	 * @return the number of fact rows
 	 */
 	long write(Path dir) throws IOException {
 		if (position == null || mark == null || !mark.matches(csv)) {
 			reset();
 		}
-		try (Writer text = new OutputStreamWriter(Files.newOutputStream(cache, StandardOpenOption.CREATE,
-				StandardOpenOption.APPEND), StandardCharsets.UTF_8);
+		try (Writer text = new OutputStreamWriter(
+				Files.newOutputStream(cache, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+				StandardCharsets.UTF_8);
 				CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(text)) {
-			position = CsvRecords.forEachLine(csv, position, (reader, line) -> converter.record(reader, line)
-				.filter(record -> seen.add(record.id()))
-				.ifPresent(record -> {
-					LocalDate date = record.campaign().date();
-					range[0] = range[0] == null || date.isBefore(range[0]) ? date : range[0];
-					range[1] = range[1] == null || date.isAfter(range[1]) ? date : range[1];
-					writer.writeRecord(factRow(record, keys));
-					records++;
-				}));
+			position = CsvRecords.forEachLine(csv, position,
+					(reader, line) -> converter.record(reader, line)
+						.filter(record -> seen.add(record.id()))
+						.ifPresent(record -> {
+							LocalDate date = record.campaign().date();
+							range[0] = range[0] == null || date.isBefore(range[0]) ? date : range[0];
+							range[1] = range[1] == null || date.isAfter(range[1]) ? date : range[1];
+							writer.writeRecord(factRow(record, keys));
+							records++;
+						}));
 		}
 		catch (IOException | RuntimeException ex) {
 			position = null; // the cache may hold part of a chunk: rebuild next time
@@ -172,17 +176,17 @@ final class StarExport {
 		Map<Path, Path> prepared = new LinkedHashMap<>();
 		try {
 			for (Dimension d : Dimension.values()) {
-				prepared.put(AtomicFile.prepare(dir.resolve(d.file), out -> writeCsv(out,
-						List.of(d.keyColumn, d.valueColumn), w -> keys.get(d).forEach((value, key) -> w.writeRecord(
-								Integer.toString(key), CsvFormat.guard(value))))), dir.resolve(d.file));
+				prepared.put(AtomicFile.prepare(dir.resolve(d.file),
+						out -> writeCsv(out, List.of(d.keyColumn, d.valueColumn), w -> keys.get(d)
+							.forEach((value, key) -> w.writeRecord(Integer.toString(key), CsvFormat.guard(value))))),
+						dir.resolve(d.file));
 			}
 			prepared.put(AtomicFile.prepare(dir.resolve(DATES), out -> writeDates(out, range)), dir.resolve(DATES));
 			prepared.put(AtomicFile.prepare(dir.resolve(FACT), out -> writeCsv(out, FACT_COLUMNS, w -> {
 				try (FileChannel rows = FileChannel.open(cache)) {
 					out.transferFrom(rows, 0, rows.size());
 				}
-			})),
-					dir.resolve(FACT));
+			})), dir.resolve(FACT));
 		}
 		catch (IOException | RuntimeException ex) {
 			for (Path tmp : prepared.keySet()) {
@@ -248,7 +252,8 @@ final class StarExport {
 		text.write(CsvFormat.BOM);
 		CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(text);
 		writer.writeRecord(header);
-		writer.flush(); // header bytes out before rows that may be copied straight to the stream
+		writer.flush(); // header bytes out before rows that may be copied straight to the
+						// stream
 		text.flush();
 		rows.write(writer);
 		writer.flush();

@@ -31,7 +31,8 @@ public class Banners {
 
 	@Autowired
 	public Banners(CsvWriterService writer, SyncWorker sync, PowerBiExporter export) {
-		this(writer, sync::lastError, export::status); // every page shows banners: no file reads here
+		this(writer, sync::lastError, export::status); // every page shows banners: no
+														// file reads here
 	}
 
 	public List<Banner> current() {
@@ -40,13 +41,15 @@ public class Banners {
 		String file = java.nio.file.Path.of(status.csvPath()).getFileName().toString();
 		if (status.refusingSince() != null) {
 			banners.add(new Banner("error", file + " and its spool cannot be written since " + status.refusingSince()
-					+ " (" + status.lastError() + "). New records are refused, not saved: enter them again once there is"
+					+ " (" + status.lastError()
+					+ "). New records are refused, not saved: enter them again once there is"
 					+ " room. Every record confirmed before is safe; this clears by itself when writing works again."));
 		}
 		else if (status.csvLocked() || status.spoolSize() > 0) {
 			int waiting = status.spoolSize();
-			banners.add(new Banner("warning", file + " is open in another program — " + waiting
-					+ (waiting == 1 ? " record" : " records") + " waiting, nothing is lost. Close it (in Excel) and they are written automatically."));
+			banners.add(new Banner("warning",
+					file + " is open in another program — " + waiting + (waiting == 1 ? " record" : " records")
+							+ " waiting, nothing is lost. Close it (in Excel) and they are written automatically."));
 		}
 		String databaseError = syncError.get();
 		if (databaseError != null) {

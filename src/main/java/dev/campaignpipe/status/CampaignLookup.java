@@ -11,7 +11,10 @@ import dev.campaignpipe.sync.CampaignTable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
-/** Finds a stored record by id, wherever in the pipeline it is: the writer's recent records, then the database. */
+/**
+ * Finds a stored record by id, wherever in the pipeline it is: the writer's recent
+ * records, then the database.
+ */
 @Component
 public class CampaignLookup {
 
@@ -47,7 +50,8 @@ public class CampaignLookup {
 		}
 		if (recent.isPresent()) {
 			Receipt r = recent.get();
-			return Optional.of(new Whereabouts(r.stored(), r.location() == Location.CSV, r.location() == Location.SPOOL, known));
+			return Optional
+				.of(new Whereabouts(r.stored(), r.location() == Location.CSV, r.location() == Location.SPOOL, known));
 		}
 		return inDatabase.map(stored -> new Whereabouts(stored, true, false, true));
 	}

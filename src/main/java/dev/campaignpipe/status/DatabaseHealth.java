@@ -9,10 +9,11 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code database} component of {@code /actuator/health}: the mirror as the sync sees it, not
- * a separate connection test. While the database is unreachable the product still takes records
- * (the CSV is the primary), so the outage is {@link #DEGRADED}: configured to leave the overall
- * status and liveness UP and to make readiness 503 (SPEC §11, application.yml).
+ * The {@code database} component of {@code /actuator/health}: the mirror as the sync sees
+ * it, not a separate connection test. While the database is unreachable the product still
+ * takes records (the CSV is the primary), so the outage is {@link #DEGRADED}: configured
+ * to leave the overall status and liveness UP and to make readiness 503 (SPEC §11,
+ * application.yml).
  */
 @Component("database")
 class DatabaseHealth implements HealthIndicator {

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Where records are in the pipeline: {@code GET /api/pipeline/status}, {@code GET /api/campaigns/{id}} and the status page. */
+/**
+ * Where records are in the pipeline: {@code GET /api/pipeline/status}, {@code GET
+ * /api/campaigns/{id}} and the status page.
+ */
 @Controller
 class StatusController {
 
@@ -83,8 +86,11 @@ class StatusController {
 	@GetMapping("/api/campaigns/{id}")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> campaign(@PathVariable long id) {
-		return lookup.where(id).map(StatusController::view).map(ResponseEntity::ok).orElseGet(
-				() -> ResponseEntity.status(404).body(Map.of("errors", Map.of("campaign_id", "no campaign with id " + id))));
+		return lookup.where(id)
+			.map(StatusController::view)
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.status(404)
+				.body(Map.of("errors", Map.of("campaign_id", "no campaign with id " + id))));
 	}
 
 	private static Map<String, Object> view(Whereabouts where) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * SQL access to the mirror table, the checkpoint and the quarantine. Every statement is
- * parameterized; the column list comes from {@link CampaignColumns}, the one layout of the product.
+ * parameterized; the column list comes from {@link CampaignColumns}, the one layout of
+ * the product.
  */
 @Repository
 public class CampaignTable {
@@ -34,7 +35,10 @@ public class CampaignTable {
 
 	private static final String COLUMNS = String.join(", ", CampaignColumns.ALL);
 
-	/** What a new row is written with: its columns, then the sync's bookkeeping ({@link #insertValues}). */
+	/**
+	 * What a new row is written with: its columns, then the sync's bookkeeping
+	 * ({@link #insertValues}).
+	 */
 	static final String INSERT_COLUMNS = COLUMNS + ", row_hash, source_generation, source_offset";
 
 	private static final String INSERT = "INSERT INTO " + TABLE + " (" + INSERT_COLUMNS + ") VALUES ("
@@ -58,30 +62,36 @@ public class CampaignTable {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	/** What the table holds for a campaign_id, for the skip / update / quarantine decision. */
+	/**
+	 * What the table holds for a campaign_id, for the skip / update / quarantine
+	 * decision.
+	 */
 	record Existing(String hash, long generation, long offset) {
 	}
 
-	/** A text column and its width in characters, as V1__campaign_table.sql declares it. */
+	/**
+	 * A text column and its width in characters, as V1__campaign_table.sql declares it.
+	 */
 	private record TextColumn(String name, int width, Function<Campaign, String> value) {
 	}
 
 	private static final List<TextColumn> TEXT_COLUMNS = List.of(
 			new TextColumn("campaign_company", 400, Campaign::company),
-			new TextColumn("campaign_name", 400, Campaign::name),
-			new TextColumn("campaign_type", 100, Campaign::type),
+			new TextColumn("campaign_name", 400, Campaign::name), new TextColumn("campaign_type", 100, Campaign::type),
 			new TextColumn("marketing_channel", 100, Campaign::channel),
 			new TextColumn("ad_format", 100, Campaign::adFormat),
-			new TextColumn("device_type", 100, Campaign::deviceType),
-			new TextColumn("country", 100, Campaign::country),
+			new TextColumn("device_type", 100, Campaign::deviceType), new TextColumn("country", 100, Campaign::country),
 			new TextColumn("audience_segment", 100, Campaign::audienceSegment),
 			new TextColumn("data_quality", 2000, Campaign::dataQuality));
 
-	/** Why the record does not fit the table's text columns, or {@code null} when it does. */
+	/**
+	 * Why the record does not fit the table's text columns, or {@code null} when it does.
+	 */
 	static String overflow(Campaign c) {
 		for (TextColumn column : TEXT_COLUMNS) {
 			String value = column.value().apply(c);
-			// length() counts UTF-16 units, never fewer than characters: count only when it might not fit
+			// length() counts UTF-16 units, never fewer than characters: count only when
+			// it might not fit
 			int length = value.length() <= column.width() ? 0 : value.codePointCount(0, value.length());
 			if (length > column.width()) {
 				return column.name() + " is " + length + " characters long; the database column holds at most "
@@ -102,17 +112,21 @@ public class CampaignTable {
 	}
 
 	Checkpoint loadCheckpoint() {
-		List<Checkpoint> rows = jdbc.query("SELECT file_key, head_hash, tail_hash, generation, byte_offset, line_number "
-				+ "FROM pipeline_sync_checkpoint WHERE id = 1", (rs, n) -> new Checkpoint(rs.getString(1).strip(),
-						rs.getString(2).strip(), rs.getString(3).strip(), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+		List<Checkpoint> rows = jdbc.query(
+				"SELECT file_key, head_hash, tail_hash, generation, byte_offset, line_number "
+						+ "FROM pipeline_sync_checkpoint WHERE id = 1",
+				(rs, n) -> new Checkpoint(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3).strip(),
+						rs.getLong(4), rs.getLong(5), rs.getLong(6)));
 		return rows.isEmpty() ? Checkpoint.initial() : rows.get(0);
 	}
 
 	/**
-	 * Moves the checkpoint from {@code expected} to {@code c}, in the caller's transaction.
-	 * @throws CheckpointMovedException if the database does not hold {@code expected}: it went back in
-	 *         time (an embedded database reopened after a failed write, a restored backup) or another
-	 *         writer moved it; the caller's transaction must roll back and the sync reload
+	 * Moves the checkpoint from {@code expected} to {@code c}, in the caller's
+	 * transaction.
+	 * @throws CheckpointMovedException if the database does not hold {@code expected}: it
+	 * went back in time (an embedded database reopened after a failed write, a restored
+	 * backup) or another writer moved it; the caller's transaction must roll back and the
+	 * sync reload
 	 */
 	void saveCheckpoint(Checkpoint expected, Checkpoint c) {
 		Timestamp now = Timestamp.from(Instant.now());
@@ -129,9 +143,10 @@ public class CampaignTable {
 		if (!first) {
 			throw new CheckpointMovedException(expected, stored);
 		}
-		jdbc.update("INSERT INTO pipeline_sync_checkpoint (id, file_key, head_hash, tail_hash, generation, byte_offset, "
-				+ "line_number, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)", c.fileKey(), c.headHash(), c.tailHash(),
-				c.generation(), c.offset(), c.lineNumber(), now);
+		jdbc.update(
+				"INSERT INTO pipeline_sync_checkpoint (id, file_key, head_hash, tail_hash, generation, byte_offset, "
+						+ "line_number, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+				c.fileKey(), c.headHash(), c.tailHash(), c.generation(), c.offset(), c.lineNumber(), now);
 	}
 
 	Map<Long, Existing> existing(Collection<Long> ids) {
@@ -144,7 +159,8 @@ public class CampaignTable {
 				new Existing(rs.getString(2), rs.getLong(3), rs.getLong(4)));
 		java.util.LongSummaryStatistics range = ids.stream().mapToLong(Long::longValue).summaryStatistics();
 		if (range.getMax() - range.getMin() < 2L * ids.size()) {
-			// ids of a chunk are nearly consecutive: one range scan instead of parsing thousands of literals
+			// ids of a chunk are nearly consecutive: one range scan instead of parsing
+			// thousands of literals
 			jdbc.query(select + " WHERE campaign_id BETWEEN ? AND ?", collect, range.getMin(), range.getMax());
 		}
 		else {
@@ -173,7 +189,10 @@ public class CampaignTable {
 		}).toList());
 	}
 
-	/** Unchanged rows seen again in a new reading of the file: only where they were seen moves. */
+	/**
+	 * Unchanged rows seen again in a new reading of the file: only where they were seen
+	 * moves.
+	 */
 	void touch(List<SyncedRow> rows, long generation) {
 		jdbc.batchUpdate("UPDATE " + TABLE + " SET source_generation = ?, source_offset = ? WHERE campaign_id = ?",
 				rows.stream().map(r -> new Object[] { generation, r.line().offset(), r.stored().id() }).toList());
@@ -181,13 +200,19 @@ public class CampaignTable {
 
 	void quarantine(List<QuarantinedLine> lines, long generation) {
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.batchUpdate("INSERT INTO pipeline_quarantine (generation, line_number, byte_offset, campaign_id, raw_line, "
-				+ "reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)", lines.stream().map(q -> new Object[] { generation,
-						q.line().lineNumber(), q.line().offset(), q.campaignId(), truncate(q.line().text(), 4000),
-						truncate(q.reason(), 2000), now }).toList());
+		jdbc.batchUpdate(
+				"INSERT INTO pipeline_quarantine (generation, line_number, byte_offset, campaign_id, raw_line, "
+						+ "reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				lines.stream()
+					.map(q -> new Object[] { generation, q.line().lineNumber(), q.line().offset(), q.campaignId(),
+							truncate(q.line().text(), 4000), truncate(q.reason(), 2000), now })
+					.toList());
 	}
 
-	/** A new reading of the file starts: what was quarantined in earlier readings no longer applies. */
+	/**
+	 * A new reading of the file starts: what was quarantined in earlier readings no
+	 * longer applies.
+	 */
 	void dropQuarantineBefore(long generation) {
 		jdbc.update("DELETE FROM pipeline_quarantine WHERE generation < ?", generation);
 	}
@@ -207,8 +232,9 @@ public class CampaignTable {
 	/** Row count, input sums and ids of the table, for {@code verify} (streamed). */
 	public void forEachInputs(java.util.function.Consumer<ResultSet> consumer) {
 		jdbc.query(con -> {
-			var statement = con.prepareStatement("SELECT campaign_id, impressions, clicks, conversions, ad_spend FROM "
-					+ TABLE, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+			var statement = con.prepareStatement(
+					"SELECT campaign_id, impressions, clicks, conversions, ad_spend FROM " + TABLE,
+					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
 			statement.setFetchSize(5000);
 			return statement;
 		}, (org.springframework.jdbc.core.RowCallbackHandler) consumer::accept);
@@ -234,7 +260,10 @@ public class CampaignTable {
 		return StoredCampaign.of(rs.getLong("campaign_id"), campaign);
 	}
 
-	/** DECIMAL(24,6) gives 752.330000 back; money reads as entered, with at least two decimals. */
+	/**
+	 * DECIMAL(24,6) gives 752.330000 back; money reads as entered, with at least two
+	 * decimals.
+	 */
 	static BigDecimal money(BigDecimal value) {
 		if (value == null) {
 			return null;

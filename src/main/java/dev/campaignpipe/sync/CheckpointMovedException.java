@@ -1,11 +1,11 @@
 package dev.campaignpipe.sync;
 
 /**
- * The database does not hold the checkpoint the sync last committed or read. It happens when the
- * database went back in time without the sync seeing an error: H2 keeps commits in memory for up
- * to a second, and after a failed write (a full disk) the pool reopens it from the file, without
- * them. Continuing from the sync's own idea of the offset would skip those rows for good; reading
- * the checkpoint again loads them.
+ * The database does not hold the checkpoint the sync last committed or read. It happens
+ * when the database went back in time without the sync seeing an error: H2 keeps commits
+ * in memory for up to a second, and after a failed write (a full disk) the pool reopens
+ * it from the file, without them. Continuing from the sync's own idea of the offset would
+ * skip those rows for good; reading the checkpoint again loads them.
  */
 class CheckpointMovedException extends RuntimeException {
 

@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 import dev.campaignpipe.campaign.StoredCampaign;
 
 /**
- * Reads a whole CSV back as records, in file order, streaming (memory does not grow with the
- * file): header by name, rows normalized and validated as the database sync does, a repeated
- * campaign_id kept at its first occurrence. Used by the Power BI export and by {@code verify}.
+ * Reads a whole CSV back as records, in file order, streaming (memory does not grow with
+ * the file): header by name, rows normalized and validated as the database sync does, a
+ * repeated campaign_id kept at its first occurrence. Used by the Power BI export and by
+ * {@code verify}.
  */
 public final class CsvRecords {
 
@@ -22,14 +23,16 @@ public final class CsvRecords {
 	private CsvRecords() {
 	}
 
-	public static void forEach(Path csv, LineConverter converter, Consumer<StoredCampaign> consumer) throws IOException {
+	public static void forEach(Path csv, LineConverter converter, Consumer<StoredCampaign> consumer)
+			throws IOException {
 		IdSet seen = new IdSet();
-		forEachLine(csv, (reader, text) -> converter.record(reader, text)
-			.filter(record -> seen.add(record.id()))
-			.ifPresent(consumer));
+		forEachLine(csv, (reader,
+				text) -> converter.record(reader, text).filter(record -> seen.add(record.id())).ifPresent(consumer));
 	}
 
-	/** Every whole line after the header, with a reader for the file's header, streaming. */
+	/**
+	 * Every whole line after the header, with a reader for the file's header, streaming.
+	 */
 	public static void forEachLine(Path csv, BiConsumer<RowReader, String> consumer) throws IOException {
 		forEachLine(csv, Position.START, consumer);
 	}
@@ -43,7 +46,8 @@ public final class CsvRecords {
 	}
 
 	/**
-	 * Every whole line from {@code from} on (after the header when starting at {@link Position#START}).
+	 * Every whole line from {@code from} on (after the header when starting at
+	 * {@link Position#START}).
 	 * @return where the next read continues
 	 */
 	public static Position forEachLine(Path csv, Position from, BiConsumer<RowReader, String> consumer)

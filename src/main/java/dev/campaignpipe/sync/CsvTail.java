@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads whole records from a byte offset on, never the whole file. A record ends at a line break
- * outside quotes, so a value that Excel saved with a line break inside stays one record; bytes
- * after the last complete record (a line being written) are left for the next read.
+ * Reads whole records from a byte offset on, never the whole file. A record ends at a
+ * line break outside quotes, so a value that Excel saved with a line break inside stays
+ * one record; bytes after the last complete record (a line being written) are left for
+ * the next read.
  */
 final class CsvTail {
 
@@ -57,7 +58,8 @@ final class CsvTail {
 			}
 			else if (b == '\n' && !quoted) {
 				int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
-				lines.add(new CsvLine(offset + start, line + 1, new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+				lines.add(new CsvLine(offset + start, line + 1,
+						new String(bytes, start, end - start, StandardCharsets.UTF_8)));
 				line += 1 + countNewlines(bytes, start, end);
 				start = i + 1;
 			}

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Tells whether the CSV is still the file the checkpoint was taken on. A new file id (Excel saves
- * by writing a new file and renaming it over the old one), a shorter file, or different bytes
- * at the start or just before the checkpoint all mean it was replaced or rewritten.
+ * Tells whether the CSV is still the file the checkpoint was taken on. A new file id
+ * (Excel saves by writing a new file and renaming it over the old one), a shorter file,
+ * or different bytes at the start or just before the checkpoint all mean it was replaced
+ * or rewritten.
  */
 public final class FileFingerprint {
 
@@ -44,7 +45,9 @@ public final class FileFingerprint {
 					FileFingerprint.tail(file, offset));
 		}
 
-		/** Whether {@code file} is still the file this mark was taken on, grown at most. */
+		/**
+		 * Whether {@code file} is still the file this mark was taken on, grown at most.
+		 */
 		public boolean matches(Path file) throws IOException {
 			return FileFingerprint.matches(file, this, FileFingerprint.fileKey(file), Files.size(file));
 		}
@@ -52,8 +55,9 @@ public final class FileFingerprint {
 	}
 
 	static boolean matches(Path file, Checkpoint checkpoint, String fileKey, long size) throws IOException {
-		return matches(file, new Mark(checkpoint.fileKey(), checkpoint.offset(), checkpoint.headHash(),
-				checkpoint.tailHash()), fileKey, size);
+		return matches(file,
+				new Mark(checkpoint.fileKey(), checkpoint.offset(), checkpoint.headHash(), checkpoint.tailHash()),
+				fileKey, size);
 	}
 
 	private static boolean matches(Path file, Mark mark, String fileKey, long size) throws IOException {

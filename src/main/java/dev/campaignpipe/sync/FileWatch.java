@@ -9,8 +9,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 
 /**
- * Notices changes made to the CSV by other programs (Excel saving it) within moments, through the
- * operating system's file watch. Where no watch is available the sync's polling still finds them.
+ * Notices changes made to the CSV by other programs (Excel saving it) within moments,
+ * through the operating system's file watch. Where no watch is available the sync's
+ * polling still finds them.
  */
 final class FileWatch {
 
@@ -29,7 +30,8 @@ final class FileWatch {
 		try {
 			java.nio.file.Files.createDirectories(file.getParent());
 			WatchService watch = FileSystems.getDefault().newWatchService();
-			file.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+			file.getParent()
+				.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
 			service = watch;
 			Thread thread = new Thread(this::loop, "csv-watch");
 			thread.setDaemon(true);

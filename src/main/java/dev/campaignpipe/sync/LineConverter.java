@@ -12,9 +12,10 @@ import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.campaign.Validation;
 
 /**
- * One CSV line to a record or a quarantine reason. Rows are normalized and validated again (the
- * analyst may have edited them in Excel); dates are read in ISO or the local day/month order.
- * A row that already carries a data-quality flag (kept on import despite a rule) stays flagged.
+ * One CSV line to a record or a quarantine reason. Rows are normalized and validated
+ * again (the analyst may have edited them in Excel); dates are read in ISO or the local
+ * day/month order. A row that already carries a data-quality flag (kept on import despite
+ * a rule) stays flagged.
  */
 public final class LineConverter {
 
@@ -38,7 +39,9 @@ public final class LineConverter {
 				: java.util.Optional.of(result.row().stored());
 	}
 
-	/** @return {@code null} for a line with no values at all (blank, or only separators) */
+	/**
+	 * @return {@code null} for a line with no values at all (blank, or only separators)
+	 */
 	Result convert(RowReader reader, CsvLine line) {
 		if (isEmpty(line.text())) {
 			return null;
@@ -86,14 +89,17 @@ public final class LineConverter {
 	}
 
 	/**
-	 * Hash of the record's inputs in canonical form (KPIs follow from them): cosmetic differences
-	 * in the file — spacing, case, date style, stale metric columns — are not changes.
+	 * Hash of the record's inputs in canonical form (KPIs follow from them): cosmetic
+	 * differences in the file — spacing, case, date style, stale metric columns — are not
+	 * changes.
 	 */
 	static String hash(StoredCampaign stored) {
 		return contentHash(stored.campaign());
 	}
 
-	/** The content hash of a record's inputs, as the database's row_hash column holds it. */
+	/**
+	 * The content hash of a record's inputs, as the database's row_hash column holds it.
+	 */
 	public static String contentHash(Campaign c) {
 		String canonical = String.join("\u001f", c.company(), c.name(), c.type(), c.channel(), c.adFormat(),
 				c.date().toString(), Long.toString(c.impressions()), Long.toString(c.clicks()),
@@ -102,7 +108,10 @@ public final class LineConverter {
 		return HexFormat.of().formatHex(SHA1.get().digest(canonical.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** One digest per thread: looking the algorithm up for every row costs more than hashing it. */
+	/**
+	 * One digest per thread: looking the algorithm up for every row costs more than
+	 * hashing it.
+	 */
 	private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
 		try {
 			return MessageDigest.getInstance("SHA-1");

@@ -15,23 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inserts new rows through {@code LOAD DATA LOCAL INFILE} fed from memory: MariaDB's and MySQL's
- * fastest way in, about 1.5× quicker on the server than batched INSERTs, and the driver streams
- * the rows while the server parses them. Only the sync's own INSERTs go this way, inside the
- * batch's transaction, so rows and checkpoint still commit together.
+ * Inserts new rows through {@code LOAD DATA LOCAL INFILE} fed from memory: MariaDB's and
+ * MySQL's fastest way in, about 1.5× quicker on the server than batched INSERTs, and the
+ * driver streams the rows while the server parses them. Only the sync's own INSERTs go
+ * this way, inside the batch's transaction, so rows and checkpoint still commit together.
  * <p>
- * LOAD DATA LOCAL turns errors (a duplicate key, a value that does not fit) into warnings and
- * skips or adjusts the row. So each load runs behind a savepoint and must report exactly the
- * rows sent and no warning; otherwise it is rolled back and the caller uses plain INSERTs, which
- * fail loudly as before. A server or driver that refuses local files switches this off for good.
+ * LOAD DATA LOCAL turns errors (a duplicate key, a value that does not fit) into warnings
+ * and skips or adjusts the row. So each load runs behind a savepoint and must report
+ * exactly the rows sent and no warning; otherwise it is rolled back and the caller uses
+ * plain INSERTs, which fail loudly as before. A server or driver that refuses local files
+ * switches this off for good.
  */
 final class LocalInfileLoad {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalInfileLoad.class);
 
 	/**
-	 * ER_NOT_ALLOWED_COMMAND (older MariaDB, MySQL 5.7), ER_CLIENT_LOCAL_FILES_DISABLED (MySQL 8),
-	 * ER_LOAD_INFILE_CAPABILITY_DISABLED (MariaDB 10.5+).
+	 * ER_NOT_ALLOWED_COMMAND (older MariaDB, MySQL 5.7), ER_CLIENT_LOCAL_FILES_DISABLED
+	 * (MySQL 8), ER_LOAD_INFILE_CAPABILITY_DISABLED (MariaDB 10.5+).
 	 */
 	private static final List<Integer> REFUSED = List.of(1148, 3948, 4166);
 
@@ -41,7 +42,10 @@ final class LocalInfileLoad {
 
 	private volatile boolean available = true;
 
-	/** @return whether the rows were loaded; {@code false} leaves the transaction as it was */
+	/**
+	 * @return whether the rows were loaded; {@code false} leaves the transaction as it
+	 * was
+	 */
 	boolean load(Connection connection, List<SyncedRow> rows, long generation) throws SQLException {
 		if (!available || !connection.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
 			return false;
@@ -69,7 +73,10 @@ final class LocalInfileLoad {
 		return false;
 	}
 
-	/** The rows as tab-separated text in the column order of {@link #SQL}, encoded as the driver reads. */
+	/**
+	 * The rows as tab-separated text in the column order of {@link #SQL}, encoded as the
+	 * driver reads.
+	 */
 	private static final class Rows extends InputStream {
 
 		private final Iterator<SyncedRow> rows;
@@ -148,7 +155,10 @@ final class LocalInfileLoad {
 			}
 		}
 
-		/** The escapes LOAD DATA undoes with ESCAPED BY '\\': nothing in a value can end a field or line. */
+		/**
+		 * The escapes LOAD DATA undoes with ESCAPED BY '\\': nothing in a value can end a
+		 * field or line.
+		 */
 		private void escape(String text) {
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);

@@ -12,20 +12,21 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code verify} (SPEC §9): compares campaigns.csv with the database — row counts, sums of the
- * input columns, and ids present on one side only. The CSV side reads the raw values (a line the
- * sync quarantined is a difference, and is reported as one); a repeated id counts once, as in the
- * database.
+ * {@code verify} (SPEC §9): compares campaigns.csv with the database — row counts, sums
+ * of the input columns, and ids present on one side only. The CSV side reads the raw
+ * values (a line the sync quarantined is a difference, and is reported as one); a
+ * repeated id counts once, as in the database.
  */
 @Component
 public class Reconciliation {
 
 	/** Counts and sums of one side. */
-	public record Side(long rows, long impressions, long clicks, long conversions, BigDecimal adSpend, long unreadable) {
+	public record Side(long rows, long impressions, long clicks, long conversions, BigDecimal adSpend,
+			long unreadable) {
 
 		String describe() {
-			return String.format(Locale.ROOT, "%,d rows, impressions %,d, clicks %,d, conversions %,d, ad_spend %s", rows, impressions,
-					clicks, conversions, adSpend.stripTrailingZeros().toPlainString());
+			return String.format(Locale.ROOT, "%,d rows, impressions %,d, clicks %,d, conversions %,d, ad_spend %s",
+					rows, impressions, clicks, conversions, adSpend.stripTrailingZeros().toPlainString());
 		}
 
 	}
@@ -45,10 +46,13 @@ public class Reconciliation {
 			out.append("CSV:      ").append(csv.describe()).append('\n');
 			out.append("database: ").append(database.describe()).append('\n');
 			if (csv.unreadable() > 0) {
-				out.append(String.format(Locale.ROOT, "CSV lines without a readable campaign_id or numbers: %,d%n", csv.unreadable()));
+				out.append(String.format(Locale.ROOT, "CSV lines without a readable campaign_id or numbers: %,d%n",
+						csv.unreadable()));
 			}
-			out.append(String.format(Locale.ROOT, "ids missing in the database: %,d%s%n", missingInDatabaseCount, sample(missingInDatabase)));
-			out.append(String.format(Locale.ROOT, "ids missing in the CSV: %,d%s%n", missingInCsvCount, sample(missingInCsv)));
+			out.append(String.format(Locale.ROOT, "ids missing in the database: %,d%s%n", missingInDatabaseCount,
+					sample(missingInDatabase)));
+			out.append(String.format(Locale.ROOT, "ids missing in the CSV: %,d%s%n", missingInCsvCount,
+					sample(missingInCsv)));
 			out.append(matches() ? "result: CSV and database agree\n"
 					: "result: DIFFERENT (see pipeline_quarantine for lines the database refused)\n");
 			return out.toString();
@@ -95,7 +99,10 @@ public class Reconciliation {
 		return ids.stream().limit(20).mapToObj(i -> (long) i).toList();
 	}
 
-	/** Running totals of one side; ids beyond 2^31 are too many for this check and count as unreadable. */
+	/**
+	 * Running totals of one side; ids beyond 2^31 are too many for this check and count
+	 * as unreadable.
+	 */
 	private static final class Totals {
 
 		final BitSet ids = new BitSet();
@@ -131,7 +138,8 @@ public class Reconciliation {
 		void addRaw(RowReader.Fields fields) {
 			try {
 				var in = fields.input();
-				add(Long.parseLong(fields.campaignId().strip()), number(in.get(dev.campaignpipe.campaign.CampaignField.IMPRESSIONS)),
+				add(Long.parseLong(fields.campaignId().strip()),
+						number(in.get(dev.campaignpipe.campaign.CampaignField.IMPRESSIONS)),
 						number(in.get(dev.campaignpipe.campaign.CampaignField.CLICKS)),
 						number(in.get(dev.campaignpipe.campaign.CampaignField.CONVERSIONS)),
 						new BigDecimal(in.get(dev.campaignpipe.campaign.CampaignField.AD_SPEND).strip()));

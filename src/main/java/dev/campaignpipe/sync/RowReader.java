@@ -12,19 +12,26 @@ import dev.campaignpipe.campaign.CampaignInput;
 import dev.campaignpipe.csv.CsvFormat;
 
 /**
- * Maps CSV lines to raw campaign inputs by header name, so a file whose columns were reordered or
- * whose header carries stray spaces (the original tool's {@code " campaign_id"}) still reads.
- * Metric columns are ignored: KPIs are always recomputed from the inputs.
+ * Maps CSV lines to raw campaign inputs by header name, so a file whose columns were
+ * reordered or whose header carries stray spaces (the original tool's
+ * {@code " campaign_id"}) still reads. Metric columns are ignored: KPIs are always
+ * recomputed from the inputs.
  */
 public final class RowReader {
 
-	/** A line read into fields: its id text, the raw inputs, and any data-quality flag it carries. */
+	/**
+	 * A line read into fields: its id text, the raw inputs, and any data-quality flag it
+	 * carries.
+	 */
 	public record Fields(String campaignId, CampaignInput input, String dataQuality) {
 	}
 
 	private static final CampaignField[] FIELDS = CampaignField.values();
 
-	/** Position of each input field in a line, by field ordinal; -1 when the header lacks it. */
+	/**
+	 * Position of each input field in a line, by field ordinal; -1 when the header lacks
+	 * it.
+	 */
 	private final int[] positions = new int[FIELDS.length];
 
 	private final int idPosition;
@@ -40,7 +47,8 @@ public final class RowReader {
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming the missing columns when the header lacks an input field
+	 * @throws IllegalArgumentException naming the missing columns when the header lacks
+	 * an input field
 	 */
 	public static RowReader fromHeader(String headerLine) {
 		String line = headerLine.startsWith(CsvFormat.BOM) ? headerLine.substring(1) : headerLine;
@@ -84,15 +92,19 @@ public final class RowReader {
 
 	private static List<String> parse(String line) {
 		if (line.indexOf('"') < 0) {
-			return splitPlain(line); // most lines: the writer quotes only values that need it
+			return splitPlain(line); // most lines: the writer quotes only values that
+										// need it
 		}
-		// strict RFC 4180: a stray character after a closing quote ("a"b) is not guessed at; the
+		// strict RFC 4180: a stray character after a closing quote ("a"b) is not guessed
+		// at; the
 		// line is quarantined with the parser's reason for the analyst to correct
 		CsvRecord record = CsvReader.builder().ofSingleCsvRecord(line);
 		return record.getFields();
 	}
 
-	/** A line without quotes is its fields separated by commas (RFC 4180), nothing more. */
+	/**
+	 * A line without quotes is its fields separated by commas (RFC 4180), nothing more.
+	 */
 	private static List<String> splitPlain(String line) {
 		List<String> fields = new java.util.ArrayList<>(36);
 		int start = 0;

@@ -12,8 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads one chunk of the CSV: converts its lines, decides per campaign_id (insert, skip, update,
- * quarantine) and writes rows, quarantine and checkpoint in one transaction.
+ * Loads one chunk of the CSV: converts its lines, decides per campaign_id (insert, skip,
+ * update, quarantine) and writes rows, quarantine and checkpoint in one transaction.
  */
 @Component
 class SyncBatch {
@@ -44,8 +44,9 @@ class SyncBatch {
 	}
 
 	/**
-	 * Reads and converts the complete lines after {@code from}: the CPU-heavy half of a batch, kept
-	 * out of the transaction so the next chunk can be prepared while this one commits.
+	 * Reads and converts the complete lines after {@code from}: the CPU-heavy half of a
+	 * batch, kept out of the transaction so the next chunk can be prepared while this one
+	 * commits.
 	 * @return {@code null} when there is no complete line past the checkpoint yet
 	 */
 	Prepared prepare(Path csv, Checkpoint from, String fileKey, int maxLines) throws IOException {
@@ -62,8 +63,11 @@ class SyncBatch {
 		}
 		List<SyncedRow> rows = new ArrayList<>();
 		List<QuarantinedLine> quarantine = new ArrayList<>();
-		// Converting (parse, validate, KPIs, hash) is the CPU-heavy part of a catch-up: use every core.
-		List<LineConverter.Result> results = chunk.lines().parallelStream().map(line -> converter.convert(reader, line))
+		// Converting (parse, validate, KPIs, hash) is the CPU-heavy part of a catch-up:
+		// use every core.
+		List<LineConverter.Result> results = chunk.lines()
+			.parallelStream()
+			.map(line -> converter.convert(reader, line))
 			.toList();
 		for (LineConverter.Result result : results) {
 			if (result != null && result.row() != null) {
@@ -80,8 +84,8 @@ class SyncBatch {
 	}
 
 	/**
-	 * Writes a prepared chunk and its checkpoint in one transaction, if the database still holds
-	 * {@code stored}, the checkpoint this sync last committed or read.
+	 * Writes a prepared chunk and its checkpoint in one transaction, if the database
+	 * still holds {@code stored}, the checkpoint this sync last committed or read.
 	 * @throws CheckpointMovedException if it does not (nothing is written)
 	 */
 	Outcome commit(Prepared prepared, boolean newReading, Checkpoint stored) {
@@ -104,13 +108,15 @@ class SyncBatch {
 		for (SyncedRow row : rows) {
 			long id = row.stored().id();
 			String overflow = CampaignTable.overflow(row.stored().campaign());
-			if (overflow != null) { // only a row kept flagged can be this long; the server would refuse it
+			if (overflow != null) { // only a row kept flagged can be this long; the
+									// server would refuse it
 				quarantine.add(new QuarantinedLine(row.line(), id, overflow));
 				continue;
 			}
 			CampaignTable.Existing known = existing.get(id);
 			Long earlier = firstSeen.get(id);
-			if (earlier == null && known != null && known.generation() == generation && known.offset() < row.line().offset()) {
+			if (earlier == null && known != null && known.generation() == generation
+					&& known.offset() < row.line().offset()) {
 				earlier = known.offset();
 			}
 			if (earlier != null) {

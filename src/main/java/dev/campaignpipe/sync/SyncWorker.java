@@ -27,10 +27,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Tails campaigns.csv by byte offset into the database (SPEC §7). Wakes when the writer appends,
- * when the file changes on disk (watch service), and at least every poll interval. Each batch and
- * the checkpoint covering it commit in one transaction, so a crash anywhere repeats nothing and
- * skips nothing. While the database is unreachable it backs off and catches up afterwards.
+ * Tails campaigns.csv by byte offset into the database (SPEC §7). Wakes when the writer
+ * appends, when the file changes on disk (watch service), and at least every poll
+ * interval. Each batch and the checkpoint covering it commit in one transaction, so a
+ * crash anywhere repeats nothing and skips nothing. While the database is unreachable it
+ * backs off and catches up afterwards.
  */
 @Service
 public class SyncWorker implements SmartLifecycle, SyncBacklog {
@@ -72,8 +73,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	private volatile long quarantined;
 
-	public SyncWorker(PipelineProperties properties, CampaignTable table, CampaignValidator validator,
-			SyncBatch batch, MeterRegistry meters) {
+	public SyncWorker(PipelineProperties properties, CampaignTable table, CampaignValidator validator, SyncBatch batch,
+			MeterRegistry meters) {
 		this.settings = properties.sync();
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
@@ -172,8 +173,10 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 				if (lastError == null) {
 					log.warn("database sync paused, retrying with backoff: {}", ex.toString());
 				}
-				lastError = ex instanceof DataAccessException ? "database unavailable: " + rootMessage(ex) : ex.toString();
-				checkpoint = null; // reload: the failed transaction may or may not have committed
+				lastError = ex instanceof DataAccessException ? "database unavailable: " + rootMessage(ex)
+						: ex.toString();
+				checkpoint = null; // reload: the failed transaction may or may not have
+									// committed
 				sleep(backoff);
 				backoff = Backoff.doubled(backoff, settings.retryMax());
 			}
@@ -181,8 +184,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 	}
 
 	/**
-	 * Lets appends accumulate for a moment after the last load, so a stream of small writer
-	 * batches becomes a few larger transactions instead of one per batch.
+	 * Lets appends accumulate for a moment after the last load, so a stream of small
+	 * writer batches becomes a few larger transactions instead of one per batch.
 	 */
 	private void coalesce() throws InterruptedException {
 		Instant last = lastSync;
@@ -194,7 +197,9 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 		}
 	}
 
-	/** @return whether more complete lines are waiting */
+	/**
+	 * @return whether more complete lines are waiting
+	 */
 	boolean syncOnce() throws IOException {
 		if (!Files.exists(csv)) {
 			return false;
@@ -232,8 +237,10 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 			lastSync = Instant.now();
 			loaded.increment(outcome.rows());
 			prepared = ahead.join();
-			if (prepared != null && !FileFingerprint.matches(csv, checkpoint, FileFingerprint.fileKey(csv), Files.size(csv))) {
-				return true; // replaced meanwhile: the next round notices and reads it again
+			if (prepared != null
+					&& !FileFingerprint.matches(csv, checkpoint, FileFingerprint.fileKey(csv), Files.size(csv))) {
+				return true; // replaced meanwhile: the next round notices and reads it
+								// again
 			}
 		}
 		return checkpoint.offset() < Files.size(csv);
@@ -250,7 +257,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	/**
 	 * Waits until every complete line of the CSV is in the database.
-	 * @return whether it got there within {@code timeout} (at once when the mirror is off)
+	 * @return whether it got there within {@code timeout} (at once when the mirror is
+	 * off)
 	 */
 	public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
 		if (!settings.enabled()) {
@@ -268,7 +276,10 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 		return false;
 	}
 
-	/** More than this many bytes behind (about 15,000 records) is a bulk load, not a trickle. */
+	/**
+	 * More than this many bytes behind (about 15,000 records) is a bulk load, not a
+	 * trickle.
+	 */
 	private static final long BACKLOG_BYTES = 4 * 1024 * 1024;
 
 	@Override
@@ -276,7 +287,9 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 		return running && lastError == null && bytesBehind() > BACKLOG_BYTES;
 	}
 
-	/** Bytes of the CSV not yet loaded: one stat, for frequent callers (metrics scrapes). */
+	/**
+	 * Bytes of the CSV not yet loaded: one stat, for frequent callers (metrics scrapes).
+	 */
 	long bytesBehind() {
 		return bytesBehind(checkpoint);
 	}
@@ -301,7 +314,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 		long behind = bytesBehind(c);
 		long records = 0;
 		try {
-			// exact for a small backlog; beyond that estimated from the average line length so far,
+			// exact for a small backlog; beyond that estimated from the average line
+			// length so far,
 			// because status is polled often and must not scan megabytes each time
 			long limit = 1024 * 1024;
 			long averageLine = c != null && c.lineNumber() > 1 ? Math.max(1, offset / c.lineNumber()) : 250;

@@ -55,20 +55,14 @@ class CampaignValidatorTests {
 	}
 
 	@ParameterizedTest(name = "{0}: ''{1}'' -> ''{2}''")
-	@CsvSource(delimiter = '|', value = {
-			"MARKETING_CHANNEL|'Instagram '|Instagram",
-			"MARKETING_CHANNEL|instagram|Instagram",
-			"MARKETING_CHANNEL|'  you   tube '|YouTube",
-			"COUNTRY|Uk|UK",
-			"COUNTRY|united kingdom|UK",
-			"COUNTRY|US|USA",
-			"AD_FORMAT|Vedio|Video",
-			"AD_FORMAT|'Carousel '|Carousel",
-			"CAMPAIGN_TYPE|'Engagement '|Engagement",
-			"CAMPAIGN_TYPE|app installs|App Installs",
-			"AUDIENCE_SEGMENT|'cold\taudience'|Cold Audience",
-			"CAMPAIGN_COMPANY|'  Marks   &  Spencer '|Marks & Spencer",
-			"CAMPAIGN_NAME|'Winter\u00A0Deals'|Winter Deals" })
+	@CsvSource(delimiter = '|',
+			value = { "MARKETING_CHANNEL|'Instagram '|Instagram", "MARKETING_CHANNEL|instagram|Instagram",
+					"MARKETING_CHANNEL|'  you   tube '|YouTube", "COUNTRY|Uk|UK", "COUNTRY|united kingdom|UK",
+					"COUNTRY|US|USA", "AD_FORMAT|Vedio|Video", "AD_FORMAT|'Carousel '|Carousel",
+					"CAMPAIGN_TYPE|'Engagement '|Engagement", "CAMPAIGN_TYPE|app installs|App Installs",
+					"AUDIENCE_SEGMENT|'cold\taudience'|Cold Audience",
+					"CAMPAIGN_COMPANY|'  Marks   &  Spencer '|Marks & Spencer",
+					"CAMPAIGN_NAME|'Winter\u00A0Deals'|Winter Deals" })
 	void normalizesSpellingToTheCanonicalValue(CampaignField field, String raw, String canonical) {
 		Validation result = validate(field, raw);
 		assertThat(result.errors()).isEmpty();
@@ -87,8 +81,7 @@ class CampaignValidatorTests {
 	}
 
 	@ParameterizedTest(name = "{0} = ''{1}'' -> {2}")
-	@CsvSource(delimiter = '|', nullValues = "NULL", value = {
-			"CAMPAIGN_COMPANY|NULL|campaign_company is required",
+	@CsvSource(delimiter = '|', nullValues = "NULL", value = { "CAMPAIGN_COMPANY|NULL|campaign_company is required",
 			"CAMPAIGN_COMPANY|'   '|campaign_company is required",
 			"MARKETING_CHANNEL|TikTok|marketing_channel must be one of Facebook, Google, Instagram, LinkedIn, Pinterest, YouTube (got 'TikTok')",
 			"DATE|15-10-2024|date must be a calendar date written yyyy-MM-dd (got '15-10-2024')",
@@ -115,8 +108,8 @@ class CampaignValidatorTests {
 	@Test
 	void textLongerThan100CharactersIsRejected() {
 		assertThat(validate(CampaignField.CAMPAIGN_NAME, "x".repeat(100)).isValid()).isTrue();
-		assertThat(validate(CampaignField.CAMPAIGN_NAME, "x".repeat(101)).errorsByKey())
-			.containsEntry("campaign_name", "campaign_name must be at most 100 characters");
+		assertThat(validate(CampaignField.CAMPAIGN_NAME, "x".repeat(101)).errorsByKey()).containsEntry("campaign_name",
+				"campaign_name must be at most 100 characters");
 	}
 
 	@Test

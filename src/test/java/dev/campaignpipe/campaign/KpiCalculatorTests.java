@@ -34,17 +34,18 @@ class KpiCalculatorTests {
 	}
 
 	/**
-	 * Each zero denominator, and which KPIs it must leave undefined (null, never 0 or an error).
-	 * Columns: impressions, clicks, conversions, spend, then the KPIs expected to be null.
+	 * Each zero denominator, and which KPIs it must leave undefined (null, never 0 or an
+	 * error). Columns: impressions, clicks, conversions, spend, then the KPIs expected to
+	 * be null.
 	 */
 	@ParameterizedTest(name = "impressions={0} clicks={1} conversions={2} spend={3} -> null: {4}")
-	@CsvSource(delimiter = ';', value = {
-			"0; 0; 5; 10.00; cpc cpm ctr conversion_rate cpc_effectiveness quality",
+	@CsvSource(delimiter = ';', value = { "0; 0; 5; 10.00; cpc cpm ctr conversion_rate cpc_effectiveness quality",
 			"100; 0; 5; 10.00; cpc conversion_rate cpc_effectiveness quality",
 			"100; 10; 0; 10.00; click_to_conversion cost_efficiency",
 			"100; 10; 5; 0; cpc_effectiveness roi_score engagement_to_spend",
 			"0; 0; 0; 0; cpc cpm ctr conversion_rate cpc_effectiveness roi_score click_to_conversion quality engagement_to_spend cost_efficiency" })
-	void zeroDenominatorsGiveUndefinedKpis(long impressions, long clicks, long conversions, String spend, String nulls) {
+	void zeroDenominatorsGiveUndefinedKpis(long impressions, long clicks, long conversions, String spend,
+			String nulls) {
 		Kpis k = Kpis.of(TestCampaigns.campaign(impressions, clicks, conversions, spend, null));
 		java.util.Map<String, BigDecimal> all = new java.util.LinkedHashMap<>();
 		all.put("cpc", k.costPerClick());
@@ -76,12 +77,8 @@ class KpiCalculatorTests {
 	}
 
 	@ParameterizedTest(name = "{0} is ISO week {1} of {2}, month {3}, quarter {4}")
-	@CsvSource({
-			"2024-12-30, 1, 2025, 12, 4, 2024",
-			"2021-01-03, 53, 2020, 1, 1, 2021",
-			"2020-12-31, 53, 2020, 12, 4, 2020",
-			"2024-01-01, 1, 2024, 1, 1, 2024",
-			"2027-01-01, 53, 2026, 1, 1, 2027",
+	@CsvSource({ "2024-12-30, 1, 2025, 12, 4, 2024", "2021-01-03, 53, 2020, 1, 1, 2021",
+			"2020-12-31, 53, 2020, 12, 4, 2020", "2024-01-01, 1, 2024, 1, 1, 2024", "2027-01-01, 53, 2026, 1, 1, 2027",
 			"2024-02-29, 9, 2024, 2, 1, 2024" })
 	void dateFieldsFollowIsoWeeks(LocalDate date, int week, int isoYear, int month, int quarter, int year) {
 		Kpis k = Kpis.of(TestCampaigns.withDate(date));
@@ -94,7 +91,8 @@ class KpiCalculatorTests {
 
 	@Test
 	void upperLimitsKeepEveryDigit() {
-		// 10^12 impressions and clicks, 10^10 spend: products reach 10^34, far past long and double
+		// 10^12 impressions and clicks, 10^10 spend: products reach 10^34, far past long
+		// and double
 		Kpis k = Kpis.of(TestCampaigns.campaign(1_000_000_000_000L, 1_000_000_000_000L, 999_999_000_000L,
 				"10000000000.00", "9999999999.99"));
 		assertThat(k.costPerClick()).isEqualByComparingTo("0.0100");
@@ -104,12 +102,14 @@ class KpiCalculatorTests {
 		assertThat(k.cpcEffectivenessScore()).isEqualByComparingTo("100.000000");
 		assertThat(k.roiScore()).isEqualByComparingTo("99.999900");
 		assertThat(k.clickToConversionRatio()).isEqualByComparingTo("1.000001");
-		assertThat(k.qualityScore()).isEqualByComparingTo("20.0000"); // (1 + 0.999999) × 10 = 19.99999
+		assertThat(k.qualityScore()).isEqualByComparingTo("20.0000"); // (1 + 0.999999) ×
+																		// 10 = 19.99999
 		assertThat(k.engagementToSpendRatio()).isEqualByComparingTo("100.000000");
 		assertThat(k.costEfficiencyIndex()).isEqualByComparingTo("0.0100");
 		assertThat(k.roas()).isEqualByComparingTo("1.000000");
 		assertThat(k.roi()).isEqualByComparingTo("-0.000000");
-		// a double would print 0.9999999999990 for 9999999999.99 / 10^10; the exact quotient rounds to 1
+		// a double would print 0.9999999999990 for 9999999999.99 / 10^10; the exact
+		// quotient rounds to 1
 		assertThat(KpiCalculator.divide(new BigDecimal("9999999999.99"), new BigDecimal("10000000000.00"), 12))
 			.isEqualByComparingTo("0.999999999999");
 	}
@@ -123,7 +123,8 @@ class KpiCalculatorTests {
 
 	@Test
 	void roundsHalfUp() {
-		// 0.01 / 8 = 0.00125: exactly half way at scale 4, so HALF_UP gives 0.0013 (HALF_EVEN would give 0.0012)
+		// 0.01 / 8 = 0.00125: exactly half way at scale 4, so HALF_UP gives 0.0013
+		// (HALF_EVEN would give 0.0012)
 		Kpis k = Kpis.of(TestCampaigns.campaign(100, 8, 1, "0.01", null));
 		assertThat(k.costPerClick()).isEqualByComparingTo("0.0013");
 	}

@@ -11,14 +11,20 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Slice test of the size filter with servlet mocks; the real 413s are in CampaignApiIntegrationTests. */
+/**
+ * Slice test of the size filter with servlet mocks; the real 413s are in
+ * CampaignApiIntegrationTests.
+ */
 class RequestSizeFilterTests {
 
-	/** @return whether the request went on to the application */
+	/**
+	 * @return whether the request went on to the application
+	 */
 	private boolean passes(String contentType, long length) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/import");
 		request.setContentType(contentType);
-		request.setContent(new byte[(int) length]); // the mock reports the body's length as Content-Length
+		request.setContent(new byte[(int) length]); // the mock reports the body's length
+													// as Content-Length
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		MockFilterChain chain = new MockFilterChain();
 		try {

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** kill -9 of the product under load: every id a client saw acknowledged survives exactly once. */
+/**
+ * kill -9 of the product under load: every id a client saw acknowledged survives exactly
+ * once.
+ */
 class CrashRecoveryIntegrationTests {
 
 	private static final Pattern ID = Pattern.compile("\"campaign_id\":(\\d+)");
@@ -81,7 +84,8 @@ class CrashRecoveryIntegrationTests {
 			Matcher m = ID.matcher(after.body());
 			assertThat(m.find()).isTrue();
 			long next = Long.parseLong(m.group(1));
-			assertThat(next).as("ids continue past every acknowledged one").isGreaterThan(seen.stream().max(Long::compare).orElseThrow());
+			assertThat(next).as("ids continue past every acknowledged one")
+				.isGreaterThan(seen.stream().max(Long::compare).orElseThrow());
 		}
 
 		List<Long> ids = CsvAssertions.ids(CsvAssertions.readValidCsv(dir.resolve("campaigns.csv")));

@@ -21,12 +21,14 @@ class CsvFormatTests {
 		String header = new String(CsvFormat.header(), StandardCharsets.UTF_8);
 		assertThat(header).startsWith("\uFEFFcampaign_id,campaign_company,campaign_name,campaign_type,")
 			.endsWith(",week_number,month,revenue,roas,roi,year,quarter,iso_year,data_quality\r\n");
-		assertThat(header.substring(1).strip().split(",")).hasSize(33).startsWith(CampaignColumns.ORIGINAL.toArray(String[]::new));
+		assertThat(header.substring(1).strip().split(",")).hasSize(33)
+			.startsWith(CampaignColumns.ORIGINAL.toArray(String[]::new));
 	}
 
 	@Test
 	void rowUsesPlainDecimalsIsoDatesEmptyUndefinedKpisAndCrlf() {
-		String line = new String(CsvFormat.lines(List.of(StoredCampaign.of(7, TestCampaigns.campaign(100, 0, 0, "0", null)))),
+		String line = new String(
+				CsvFormat.lines(List.of(StoredCampaign.of(7, TestCampaigns.campaign(100, 0, 0, "0", null)))),
 				StandardCharsets.UTF_8);
 		assertThat(line).isEqualTo("7,Amazon,App Install Drive,Leads,Google,Text,2024-10-15,100,0,0,0,Mobile,Australia,"
 				+ "High Intent,,0.0000,0.000000,,,,,,,,42,10,,,,2024,4,2024,\r\n");

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** campaigns.csv held by another program (Excel): records go to the spool and arrive afterwards, in order, once. */
+/**
+ * campaigns.csv held by another program (Excel): records go to the spool and arrive
+ * afterwards, in order, once.
+ */
 class CsvLockTests {
 
 	@TempDir
@@ -28,7 +31,10 @@ class CsvLockTests {
 
 	private final boolean real = FileLock.realLockAvailable();
 
-	/** Used only where the real lock is unavailable (not root): refuses to open while "locked". */
+	/**
+	 * Used only where the real lock is unavailable (not root): refuses to open while
+	 * "locked".
+	 */
 	private volatile boolean seamLocked;
 
 	private Path csv;
@@ -50,7 +56,8 @@ class CsvLockTests {
 	@AfterEach
 	void release() {
 		if (csv != null && real) {
-			FileLock.unlock(csv); // never leave an immutable file behind in the temp folder
+			FileLock.unlock(csv); // never leave an immutable file behind in the temp
+									// folder
 		}
 	}
 
@@ -87,9 +94,11 @@ class CsvLockTests {
 		assertThat(locked.csvLocked()).isTrue();
 		assertThat(locked.spoolSize()).isEqualTo(100);
 		assertThat(banners.current()).singleElement()
-			.satisfies(b -> assertThat(b.message()).startsWith("campaigns.csv is open in another program — 100 records waiting, nothing is lost"));
+			.satisfies(b -> assertThat(b.message())
+				.startsWith("campaigns.csv is open in another program — 100 records waiting, nothing is lost"));
 		assertThat(writer.locate(50).orElseThrow().location()).isEqualTo(Location.SPOOL);
-		Thread.sleep(300); // several retries fail meanwhile; none may lose or duplicate anything
+		Thread.sleep(300); // several retries fail meanwhile; none may lose or duplicate
+							// anything
 
 		unlock();
 		waitUntil(() -> writer.status().spoolSize() == 0 && !writer.status().csvLocked(), Duration.ofSeconds(10));
@@ -135,6 +144,5 @@ class CsvLockTests {
 			Thread.sleep(20);
 		}
 	}
-
 
 }

@@ -103,16 +103,20 @@ class CsvWriterServiceTests {
 
 	/**
 	 * A crash can cut the writer's append right after a field boundary: a row torn after
-	 * {@code month} has exactly the 26 fields of an original-format row. It is the writer's own
-	 * unfinished append (it starts where its last durable append ended) and must go, whatever its
-	 * field count.
+	 * {@code month} has exactly the 26 fields of an original-format row. It is the
+	 * writer's own unfinished append (it starts where its last durable append ended) and
+	 * must go, whatever its field count.
 	 */
 	@Test
 	void aTornRowWithTheFieldCountOfAWholeOneIsRemovedAtStartUp() throws Exception {
 		Path csv = csvWithTwoRecords();
 		String row = new String(CsvFormat.lines(List.of(StoredCampaign.of(3, TestCampaigns.workedExample()))),
 				StandardCharsets.UTF_8);
-		String torn = String.join(",", List.of(row.split(",", -1)).subList(0, 26)); // cut after the 26th field
+		String torn = String.join(",", List.of(row.split(",", -1)).subList(0, 26)); // cut
+																					// after
+																					// the
+																					// 26th
+																					// field
 		assertThat(torn.split(",", -1)).hasSize(26);
 		Files.writeString(csv, torn, java.nio.file.StandardOpenOption.APPEND);
 
@@ -122,14 +126,18 @@ class CsvWriterServiceTests {
 		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(csv))).containsExactly(1L, 2L, receipt.stored().id());
 	}
 
-	/** A script that appends a row without its line break while the product runs: our next row is not glued onto it. */
+	/**
+	 * A script that appends a row without its line break while the product runs: our next
+	 * row is not glued onto it.
+	 */
 	@Test
 	void aRowAnotherProgramLeftWithoutItsLineBreakGetsOneAndOurNextRowItsOwnLine() throws Exception {
 		CsvWriterService writer = WriterHarness.start(dir);
 		writer.submit(TestCampaigns.workedExample());
 		Path csv = dir.resolve("campaigns.csv");
 		String pasted = new String(CsvFormat.lines(List.of(StoredCampaign.of(99, TestCampaigns.workedExample()))),
-				StandardCharsets.UTF_8).stripTrailing();
+				StandardCharsets.UTF_8)
+			.stripTrailing();
 		Files.writeString(csv, pasted, java.nio.file.StandardOpenOption.APPEND);
 
 		Receipt receipt = writer.submit(TestCampaigns.workedExample());
@@ -138,7 +146,10 @@ class CsvWriterServiceTests {
 		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(csv))).containsExactly(1L, 99L, 100L);
 	}
 
-	/** The CSV is created like any program's file in the folder (Excel, a colleague), not owner-only. */
+	/**
+	 * The CSV is created like any program's file in the folder (Excel, a colleague), not
+	 * owner-only.
+	 */
 	@Test
 	void theCsvGetsTheFoldersUsualPermissions() throws Exception {
 		CsvWriterService writer = WriterHarness.start(dir);
@@ -156,7 +167,9 @@ class CsvWriterServiceTests {
 		writer.stop();
 		Path csv = dir.resolve("campaigns.csv");
 		String text = Files.readString(csv);
-		Files.writeString(csv, text.substring(0, text.length() - 2)); // as saved by a tool that drops the final CRLF
+		Files.writeString(csv, text.substring(0, text.length() - 2)); // as saved by a
+																		// tool that drops
+																		// the final CRLF
 
 		CsvWriterService restarted = WriterHarness.start(dir);
 		restarted.submit(TestCampaigns.workedExample());
@@ -191,12 +204,16 @@ class CsvWriterServiceTests {
 				acknowledged.add(f.get().id());
 			}
 			catch (java.util.concurrent.ExecutionException ex) {
-				assertThat(ex.getCause()).isInstanceOf(PipelineUnavailableException.class); // arrived after shutdown began
+				assertThat(ex.getCause()).isInstanceOf(PipelineUnavailableException.class); // arrived
+																							// after
+																							// shutdown
+																							// began
 			}
 		}
 		pool.shutdown();
 		assertThat(acknowledged).isNotEmpty();
-		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(dir.resolve("campaigns.csv")))).containsAll(acknowledged);
+		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(dir.resolve("campaigns.csv"))))
+			.containsAll(acknowledged);
 	}
 
 }

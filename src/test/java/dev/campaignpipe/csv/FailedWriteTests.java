@@ -23,23 +23,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The writer when a write fails half-way (a full disk, an I/O error): whatever was answered as
- * saved is in the CSV exactly once, whatever was refused is nowhere, and no line is torn or
- * merged — across the failure, the recovery and a restart. The disk is simulated by channels that
- * stop after N bytes; the real thing is in FullDiskIntegrationTests.
+ * The writer when a write fails half-way (a full disk, an I/O error): whatever was
+ * answered as saved is in the CSV exactly once, whatever was refused is nowhere, and no
+ * line is torn or merged — across the failure, the recovery and a restart. The disk is
+ * simulated by channels that stop after N bytes; the real thing is in
+ * FullDiskIntegrationTests.
  */
 class FailedWriteTests {
 
 	@TempDir
 	Path dir;
 
-	/** One disk under both files: when it is full, the CSV and the spool fail together. */
+	/**
+	 * One disk under both files: when it is full, the CSV and the spool fail together.
+	 */
 	private final FailingChannel.Faults disk = new FailingChannel.Faults();
 
 	/** Where the spool lives; the same disk unless a test puts it elsewhere. */
 	private FailingChannel.Faults spoolDisk = disk;
 
-	/** A CSV that a second fault source can make unreadable for the writer, like Excel's lock. */
+	/**
+	 * A CSV that a second fault source can make unreadable for the writer, like Excel's
+	 * lock.
+	 */
 	private volatile boolean csvLocked;
 
 	private final Set<Long> acknowledged = new HashSet<>();
@@ -67,7 +73,10 @@ class FailedWriteTests {
 		return writer;
 	}
 
-	/** Submits {@code count} records at once (they form one or a few batches) and sorts the answers. */
+	/**
+	 * Submits {@code count} records at once (they form one or a few batches) and sorts
+	 * the answers.
+	 */
 	private void submit(int count) throws InterruptedException {
 		List<CompletableFuture<Receipt>> answers = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -94,7 +103,8 @@ class FailedWriteTests {
 	}
 
 	@ParameterizedTest(name = "disk full after {0} more bytes")
-	@ValueSource(ints = { 0, 1, 120, 377, 1000, 3000 }) // a row is ~250 bytes: nothing, mid-row, past whole rows
+	@ValueSource(ints = { 0, 1, 120, 377, 1000, 3000 }) // a row is ~250 bytes: nothing,
+														// mid-row, past whole rows
 	void aDiskThatFillsMidBatchCostsNoAcknowledgedRecordAndTearsNoLine(int room) throws Exception {
 		start();
 		submit(5);
@@ -110,7 +120,8 @@ class FailedWriteTests {
 		assertEveryAcknowledgedRecordOnceAndNothingElse();
 
 		writer.stop();
-		start(); // a restart after the failure finds no torn line and nothing unacknowledged
+		start(); // a restart after the failure finds no torn line and nothing
+					// unacknowledged
 		assertEveryAcknowledgedRecordOnceAndNothingElse();
 		submit(1);
 		assertEveryAcknowledgedRecordOnceAndNothingElse();
@@ -156,7 +167,8 @@ class FailedWriteTests {
 		disk.budget.set(50);
 		disk.failingTruncates.set(1_000);
 		submit(1);
-		disk.budget.set(Long.MAX_VALUE); // room again, but stray bytes are stuck in both files
+		disk.budget.set(Long.MAX_VALUE); // room again, but stray bytes are stuck in both
+											// files
 		submit(10);
 		assertThat(refused).isEqualTo(11);
 		assertThat(Files.size(dir.resolve("campaigns.csv"))).as("nothing appended after stray bytes")
@@ -175,7 +187,8 @@ class FailedWriteTests {
 		start();
 		submit(2);
 		csvLocked = true; // Excel has it open...
-		disk.budget.set(30); // ...and the disk fills while the spool's marker line is written
+		disk.budget.set(30); // ...and the disk fills while the spool's marker line is
+								// written
 		submit(1);
 		assertThat(refused).isEqualTo(1);
 		assertThat(Files.exists(dir.resolve("state/spool.csv"))).isFalse();

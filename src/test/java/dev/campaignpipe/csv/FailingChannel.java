@@ -11,13 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real file channel that runs out of room: it writes {@code budget} more bytes (across all
- * writes), then fails like a full disk, leaving exactly those bytes in the file. It can also
- * refuse the next {@code truncates} truncations, or fail the fsync instead.
+ * A real file channel that runs out of room: it writes {@code budget} more bytes (across
+ * all writes), then fails like a full disk, leaving exactly those bytes in the file. It
+ * can also refuse the next {@code truncates} truncations, or fail the fsync instead.
  */
 final class FailingChannel extends FileChannel {
 
-	/** What the injected faults have left; shared by every channel one opener hands out. */
+	/**
+	 * What the injected faults have left; shared by every channel one opener hands out.
+	 */
 	static final class Faults {
 
 		final AtomicLong budget = new AtomicLong(Long.MAX_VALUE);

@@ -19,9 +19,10 @@ import static dev.campaignpipe.support.PipelineChecks.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The product (its own JVM) on a real small disk that fills up under concurrent load and is freed
- * again: every record answered 201 is in the CSV, the database and the Power BI export exactly
- * once, every 503 is nowhere, no line is torn or merged, and it all resumes without a restart.
+ * The product (its own JVM) on a real small disk that fills up under concurrent load and
+ * is freed again: every record answered 201 is in the CSV, the database and the Power BI
+ * export exactly once, every 503 is nowhere, no line is torn or merged, and it all
+ * resumes without a restart.
  */
 class FullDiskIntegrationTests {
 
@@ -54,11 +55,14 @@ class FullDiskIntegrationTests {
 				awaitCaughtUp(app, data);
 				assertThat(app.get("/")).doesNotContain("cannot be written").doesNotContain("paused");
 				assertThat(Files.mismatch(data.resolve("powerbi/powerbi_digital_marketing_data.csv"),
-						data.resolve("campaigns.csv"))).as("the export is the CSV, byte for byte").isEqualTo(-1L);
+						data.resolve("campaigns.csv")))
+					.as("the export is the CSV, byte for byte")
+					.isEqualTo(-1L);
 			}
 			assertExactlyOnce(data, acknowledged, unanswered);
 			assertInDatabaseExactlyAsInCsv(data, data.resolve("db/pipeline"));
-			try (ChildApp restarted = ChildApp.start(data)) { // a restart finds nothing to repair
+			try (ChildApp restarted = ChildApp.start(data)) { // a restart finds nothing
+																// to repair
 				assertThat(restarted.log()).doesNotContain("torn");
 			}
 			assertExactlyOnce(data, acknowledged, unanswered);
@@ -83,12 +87,14 @@ class FullDiskIntegrationTests {
 					disk.fill();
 					load.awaitRefused(100, Duration.ofSeconds(60));
 					disk.free();
-					load.awaitAcknowledged(300, Duration.ofSeconds(60)); // into the spool again
+					load.awaitAcknowledged(300, Duration.ofSeconds(60)); // into the spool
+																			// again
 				}
 				finally {
 					FileLock.unlock(csv);
 				}
-				load.awaitAcknowledged(300, Duration.ofSeconds(60)); // into the CSV, after the spool
+				load.awaitAcknowledged(300, Duration.ofSeconds(60)); // into the CSV,
+																		// after the spool
 				load.close();
 				acknowledged = load.acknowledged();
 				unanswered = load.unanswered();

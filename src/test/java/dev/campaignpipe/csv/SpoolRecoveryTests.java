@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A crash in the middle of moving the spool into the CSV: the next start finishes the move exactly once. */
+/**
+ * A crash in the middle of moving the spool into the CSV: the next start finishes the
+ * move exactly once.
+ */
 class SpoolRecoveryTests {
 
 	@TempDir
@@ -37,7 +40,10 @@ class SpoolRecoveryTests {
 		return dir.resolve("campaigns.csv");
 	}
 
-	/** A spool as the writer starts one when the CSV is locked: its marker line, then rows. */
+	/**
+	 * A spool as the writer starts one when the CSV is locked: its marker line, then
+	 * rows.
+	 */
 	private Path spoolAfter(Path csv, byte[] rows) throws Exception {
 		Path spool = dir.resolve("state/spool.csv");
 		Files.write(spool, ("#spool csv-size=" + Files.size(csv) + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -69,7 +75,8 @@ class SpoolRecoveryTests {
 	void crashAfterTheMoveButBeforeTheSpoolWasDeletedMovesNothingTwice() throws Exception {
 		Path csv = csvWithRecords(1);
 		Path spool = spoolAfter(csv, rows(2, 4));
-		Files.write(csv, rows(2, 4), StandardOpenOption.APPEND); // fully moved, spool not yet deleted
+		Files.write(csv, rows(2, 4), StandardOpenOption.APPEND); // fully moved, spool not
+																	// yet deleted
 
 		CsvWriterService restarted = WriterHarness.start(dir);
 		CsvLockTests.waitUntil(() -> restarted.status().spoolSize() == 0, java.time.Duration.ofSeconds(10));

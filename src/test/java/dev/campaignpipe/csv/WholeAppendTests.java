@@ -44,7 +44,8 @@ class WholeAppendTests {
 	}
 
 	@ParameterizedTest(name = "failure after {0} bytes")
-	@ValueSource(ints = { 0, 1, 5, 10, 11, 18 }) // nothing, mid-line, a whole line (10), one byte short of 19
+	@ValueSource(ints = { 0, 1, 5, 10, 11, 18 }) // nothing, mid-line, a whole line (10),
+													// one byte short of 19
 	void aWriteThatFailsMidwayIsCutBackToTheLengthBefore(int bytesWritten) throws IOException {
 		faults.budget.set(bytesWritten);
 		assertThatIOException().isThrownBy(() -> appendBatch(BATCH)).withMessageContaining("No space left");
@@ -66,7 +67,8 @@ class WholeAppendTests {
 	@Test
 	void whenTheCutBackFailsTooNothingIsAppendedUntilItSucceeds() throws IOException {
 		faults.budget.set(13); // "2,second\r\n3,t"
-		faults.failingTruncates.set(2); // the cut-back, and the first attempt to finish it
+		faults.failingTruncates.set(2); // the cut-back, and the first attempt to finish
+										// it
 		assertThatIOException().isThrownBy(() -> appendBatch(BATCH))
 			.satisfies(ex -> assertThat(ex.getSuppressed()).singleElement()
 				.satisfies(cut -> assertThat(cut).hasMessageContaining("truncate refused")));
@@ -91,7 +93,8 @@ class WholeAppendTests {
 		assertThat(appendTo.cutBackPending()).isTrue();
 
 		// Excel saves by writing a new file and renaming it over the old one
-		Path saved = Files.write(dir.resolve("saved.tmp"), "header\r\n1,edited in excel\r\n".getBytes(StandardCharsets.UTF_8));
+		Path saved = Files.write(dir.resolve("saved.tmp"),
+				"header\r\n1,edited in excel\r\n".getBytes(StandardCharsets.UTF_8));
 		Files.move(saved, file, StandardCopyOption.REPLACE_EXISTING);
 		faults.healed();
 		appendBatch("6,sixth\r\n".getBytes(StandardCharsets.UTF_8));

@@ -19,7 +19,10 @@ public final class WriterHarness {
 		return start(dataDir, CsvFile.DEFAULT_OPENER);
 	}
 
-	/** A writer whose appends are announced to {@code events}, as the application context does. */
+	/**
+	 * A writer whose appends are announced to {@code events}, as the application context
+	 * does.
+	 */
 	public static CsvWriterService startAnnouncingTo(Path dataDir, ApplicationEventPublisher events) {
 		return start(dataDir, CsvFile.DEFAULT_OPENER, events);
 	}

@@ -31,10 +31,10 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 		JsonNode body = JSON.readTree(response.body());
 		long id = body.get("campaign_id").asLong();
 		assertThat(response.headers().firstValue("Location")).hasValue("/api/campaigns/" + id);
-		Map<String, String> expected = Map.of("cost_per_click", "0.2603", "cost_per_mille", "17.3220", "ctr", "0.066541",
-				"conversion_rate", "0.620761", "cpc_effectiveness_score", "0.255610", "roi_score", "2.384592",
-				"quality_score", "6.8730", "click_to_conversion_ratio", "1.610925", "engagement_to_spend_ratio",
-				"3.841399", "cost_efficiency_index", "0.4194");
+		Map<String, String> expected = Map.of("cost_per_click", "0.2603", "cost_per_mille", "17.3220", "ctr",
+				"0.066541", "conversion_rate", "0.620761", "cpc_effectiveness_score", "0.255610", "roi_score",
+				"2.384592", "quality_score", "6.8730", "click_to_conversion_ratio", "1.610925",
+				"engagement_to_spend_ratio", "3.841399", "cost_efficiency_index", "0.4194");
 		expected.forEach((column, value) -> {
 			assertThat(body.get(column).isNumber()).as(column).isTrue();
 			assertThat(body.get(column).decimalValue()).as(column).isEqualByComparingTo(value);
@@ -60,21 +60,24 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 
 	@Test
 	void zeroDenominatorsAreNullNotZero() throws Exception {
-		String body = workedExampleJson().replace("43432", "0").replace("2890", "0").replace("1794", "0")
+		String body = workedExampleJson().replace("43432", "0")
+			.replace("2890", "0")
+			.replace("1794", "0")
 			.replace("752.33", "0");
 		HttpResponse<String> response = postJson("/api/campaigns", body);
 		assertThat(response.statusCode()).isEqualTo(201);
 		JsonNode stored = JSON.readTree(response.body());
-		for (String kpi : List.of("cost_per_click", "cost_per_mille", "ctr", "conversion_rate", "cpc_effectiveness_score",
-				"roi_score", "click_to_conversion_ratio", "quality_score", "engagement_to_spend_ratio",
-				"cost_efficiency_index")) {
+		for (String kpi : List.of("cost_per_click", "cost_per_mille", "ctr", "conversion_rate",
+				"cpc_effectiveness_score", "roi_score", "click_to_conversion_ratio", "quality_score",
+				"engagement_to_spend_ratio", "cost_efficiency_index")) {
 			assertThat(stored.get(kpi).isNull()).as(kpi).isTrue();
 		}
 	}
 
 	@Test
 	void invalidValuesGet400WithAMessagePerField() throws Exception {
-		String body = workedExampleJson().replace("\"Google\"", "\"TikTok\"").replace("2890", "50000")
+		String body = workedExampleJson().replace("\"Google\"", "\"TikTok\"")
+			.replace("2890", "50000")
 			.replace("\"2024-10-15\"", "\"15/10/2024\"");
 		HttpResponse<String> response = postJson("/api/campaigns", body);
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -86,7 +89,8 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 
 	@Test
 	void wrongTypesAndUnknownFieldsAreNamed() throws Exception {
-		String body = workedExampleJson().replace("43432", "true").replace("\"Amazon\"", "[1]")
+		String body = workedExampleJson().replace("43432", "true")
+			.replace("\"Amazon\"", "[1]")
 			.replace("}", ",\"budget\":5}");
 		JsonNode errors = JSON.readTree(postJson("/api/campaigns", body).body()).get("errors");
 		assertThat(errors.get("impressions").asString()).isEqualTo("impressions must be a number, not boolean");
@@ -96,14 +100,16 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 
 	@Test
 	void numbersMayArriveAsStringsOrAsIntegralDecimals() throws Exception {
-		String body = workedExampleJson().replace("43432", "\"43432\"").replace("2890", "2890.0")
+		String body = workedExampleJson().replace("43432", "\"43432\"")
+			.replace("2890", "2890.0")
 			.replace("1794", "1.794e3");
 		assertThat(postJson("/api/campaigns", body).statusCode()).isEqualTo(201);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "{", "[]", "\"text\"", "42", "null", "{\"a\":1} trailing", "{\"clicks\":1,\"clicks\":2}",
-			"{\"impressions\":1e400}", "{\"impressions\":NaN}", "{\"date\":{\"y\":2024}}",
+	@ValueSource(strings = { "", "{", "[]", "\"text\"", "42", "null", "{\"a\":1} trailing",
+			"{\"clicks\":1,\"clicks\":2}", "{\"impressions\":1e400}", "{\"impressions\":NaN}",
+			"{\"date\":{\"y\":2024}}",
 			"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
 			"\u0000\u0001", "{\"campaign_company\":\"\\ud800\"}" })
 	void malformedBodiesGet400WithAClearMessageNeverA500(String body) throws Exception {
@@ -121,7 +127,8 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 		String large = "{\"campaign_company\":\"" + "x".repeat(100_000) + "\"}";
 		HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri("/api/campaigns"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.POST(HttpRequest.BodyPublishers.ofInputStream(
+					() -> new java.io.ByteArrayInputStream(large.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(chunked.statusCode()).isEqualTo(413);
 		assertThat(chunked.body()).contains("request body is larger than");
@@ -131,7 +138,8 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 	void otherContentTypesGet415() throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/campaigns"))
 			.header("Content-Type", "text/plain")
-			.POST(HttpRequest.BodyPublishers.ofString(workedExampleJson())).build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(workedExampleJson()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(415);
 		assertThat(response.body()).contains("application/json");
 	}
@@ -160,8 +168,8 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 			HttpResponse<String> refused = postJson("/api/campaigns", workedExampleJson());
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
-			assertThat(JSON.readTree(refused.body()).at("/errors/pipeline").asString())
-				.contains("not running").endsWith("the record was not acknowledged, retry");
+			assertThat(JSON.readTree(refused.body()).at("/errors/pipeline").asString()).contains("not running")
+				.endsWith("the record was not acknowledged, retry");
 		}
 		finally {
 			writer.start();
@@ -183,7 +191,8 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 	void formPostWithoutCsrfTokenIsRefused() throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("campaign_company=Evil")).build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString("campaign_company=Evil"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
 
@@ -195,7 +204,8 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 		assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
 		HttpResponse<String> prometheus = get("/actuator/prometheus");
 		assertThat(prometheus.statusCode()).isEqualTo(200);
-		assertThat(prometheus.body()).contains("pipeline_queue_depth").contains("pipeline_csv_records_total")
+		assertThat(prometheus.body()).contains("pipeline_queue_depth")
+			.contains("pipeline_csv_records_total")
 			.contains("pipeline_csv_append_seconds_count");
 	}
 

@@ -74,7 +74,8 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 	@Test
 	void formOffersCategoriesSuggestionsAndTodaysDate() {
 		open();
-		assertThat(driver.findElement(By.name("date")).getDomProperty("value")).isEqualTo(LocalDate.now(Clock.systemDefaultZone()) /* the server's "today" */.toString());
+		assertThat(driver.findElement(By.name("date")).getDomProperty("value"))
+			.isEqualTo(LocalDate.now(Clock.systemDefaultZone()) /* the server's "today" */.toString());
 		assertThat(new Select(driver.findElement(By.name("ad_format"))).getOptions()).extracting(WebElement::getText)
 			.containsExactly("Choose…", "Carousel", "Image", "Story", "Text", "Video");
 		assertThat(driver.findElements(By.cssSelector("datalist#companies option"))).hasSize(49);
@@ -96,9 +97,9 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 		assertThat(text("v-impressions")).isEqualTo("43,432");
 		assertThat(text("v-ad_spend")).isEqualTo("752.33");
 		Map<String, String> expected = Map.of("k-cost_per_click", "0.26", "k-cost_per_mille", "17.32", "k-ctr",
-				"6.65 %", "k-conversion_rate", "62.08 %", "k-cpc_effectiveness_score", "0.2556", "k-roi_score", "2.3846",
-				"k-quality_score", "6.87", "k-click_to_conversion_ratio", "1.61", "k-engagement_to_spend_ratio", "3.8414",
-				"k-cost_efficiency_index", "0.42");
+				"6.65 %", "k-conversion_rate", "62.08 %", "k-cpc_effectiveness_score", "0.2556", "k-roi_score",
+				"2.3846", "k-quality_score", "6.87", "k-click_to_conversion_ratio", "1.61",
+				"k-engagement_to_spend_ratio", "3.8414", "k-cost_efficiency_index", "0.42");
 		expected.forEach((element, value) -> assertThat(text(element)).as(element).isEqualTo(value));
 		assertThat(text("k-week_number")).isEqualTo("W42 2024");
 		assertThat(text("where")).contains("Written to the CSV file");
@@ -136,7 +137,8 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 		assertThat(text("notice")).isEqualTo("Please correct the highlighted fields.");
 		assertThat(text("campaign_company-error")).isEqualTo("campaign_company is required");
 		assertThat(text("clicks-error")).isEqualTo("clicks must not exceed impressions (43432)");
-		assertThat(text("ad_spend-error")).isEqualTo("ad_spend must be an amount from 0 to 10000000000 with at most 2 decimals");
+		assertThat(text("ad_spend-error"))
+			.isEqualTo("ad_spend must be an amount from 0 to 10000000000 with at most 2 decimals");
 		assertThat(text("date-error")).startsWith("date must be between 2000-01-01 and ");
 		assertThat(driver.findElement(By.name("clicks")).getDomProperty("value")).isEqualTo("50000");
 		assertThat(driver.findElement(By.name("impressions")).getDomProperty("value")).isEqualTo("43432");

@@ -25,8 +25,9 @@ class IdIndexTests {
 	}
 
 	/**
-	 * Consecutive ids — what an import brings — must spread over the whole table at every size,
-	 * including past 2^24 slots, where a fixed 24-bit slot left the upper part of the table empty.
+	 * Consecutive ids — what an import brings — must spread over the whole table at every
+	 * size, including past 2^24 slots, where a fixed 24-bit slot left the upper part of
+	 * the table empty.
 	 */
 	@ParameterizedTest(name = "capacity 2^{0}")
 	@ValueSource(ints = { 16, 20, 24, 25, 26, 28, 30 })

@@ -44,7 +44,8 @@ class ImportCommandIntegrationTests {
 
 	Database database() {
 		return new Database("jdbc:h2:file:" + data() + "/db/pipeline;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa", "");
+				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa",
+				"");
 	}
 
 	Cli.Run cli(String... args) throws Exception {
@@ -63,7 +64,8 @@ class ImportCommandIntegrationTests {
 		long[] s = summary(first.output());
 		assertThat(s[0]).isEqualTo(rows);
 		assertThat(s[1] + s[3] + s[4]).as("stored + duplicates + rejected = read").isEqualTo(rows);
-		assertThat(s[4]).isPositive(); // the sample has rows with more clicks than impressions
+		assertThat(s[4]).isPositive(); // the sample has rows with more clicks than
+										// impressions
 
 		// rejects beside the input: the original row and its reason
 		List<String> rejects = Files.readAllLines(dir.resolve("sample.rejects.csv"), StandardCharsets.UTF_8);
@@ -74,16 +76,24 @@ class ImportCommandIntegrationTests {
 		// normalized and recomputed in the database
 		Database db = database();
 		assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(s[1]);
-		List<Object> row1 = db.query("SELECT marketing_channel, date, cost_per_click, quality_score FROM "
-				+ "digital_marketing_ad_performance_data WHERE campaign_id = 1").get(0);
+		List<Object> row1 = db
+			.query("SELECT marketing_channel, date, cost_per_click, quality_score FROM "
+					+ "digital_marketing_ad_performance_data WHERE campaign_id = 1")
+			.get(0);
 		assertThat(row1.get(0)).isEqualTo("Google");
 		assertThat(row1.get(1).toString()).isEqualTo("2024-10-15");
-		assertThat((BigDecimal) row1.get(2)).isEqualByComparingTo("0.2603"); // the file said 0.26
-		assertThat((BigDecimal) row1.get(3)).isEqualByComparingTo("6.8730"); // the file said 4.54
+		assertThat((BigDecimal) row1.get(2)).isEqualByComparingTo("0.2603"); // the file
+																				// said
+																				// 0.26
+		assertThat((BigDecimal) row1.get(3)).isEqualByComparingTo("6.8730"); // the file
+																				// said
+																				// 4.54
 		assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE country = 'Uk' "
-				+ "OR marketing_channel = 'Instagram '")).isZero();
+				+ "OR marketing_channel = 'Instagram '"))
+			.isZero();
 		// and in the Power BI export
-		assertThat(Files.readAllLines(data().resolve("powerbi/powerbi_digital_marketing_data.csv"))).hasSize((int) s[1] + 1);
+		assertThat(Files.readAllLines(data().resolve("powerbi/powerbi_digital_marketing_data.csv")))
+			.hasSize((int) s[1] + 1);
 
 		Cli.Run verify = cli("verify");
 		assertThat(verify.exitCode()).as(verify.output()).isZero();
@@ -110,16 +120,20 @@ class ImportCommandIntegrationTests {
 		long[] r = summary(rejected.output());
 		assertThat(r[3]).isEqualTo(1); // line 2 is the same record: a duplicate
 		assertThat(r[4]).isEqualTo(1);
-		assertThat(Files.readString(dir.resolve("changed.rejects.csv"))).contains("campaign_id 1 is already used by a different record");
+		assertThat(Files.readString(dir.resolve("changed.rejects.csv")))
+			.contains("campaign_id 1 is already used by a different record");
 
 		Cli.Run reassigned = cli("import", changed.toString(), "--reassign-ids");
 		long[] a = summary(reassigned.output());
 		assertThat(a[1]).isEqualTo(1);
 		Database db = database();
-		assertThat(db.query("SELECT campaign_id FROM digital_marketing_ad_performance_data WHERE campaign_company = 'Amazon EU'"))
-			.singleElement().satisfies(row -> assertThat(((Number) row.get(0)).longValue()).isGreaterThan(2));
+		assertThat(db.query(
+				"SELECT campaign_id FROM digital_marketing_ad_performance_data WHERE campaign_company = 'Amazon EU'"))
+			.singleElement()
+			.satisfies(row -> assertThat(((Number) row.get(0)).longValue()).isGreaterThan(2));
 		assertThat(db.query("SELECT campaign_company FROM digital_marketing_ad_performance_data WHERE campaign_id = 1")
-			.get(0).get(0)).isEqualTo("Amazon");
+			.get(0)
+			.get(0)).isEqualTo("Amazon");
 	}
 
 	@Test
@@ -128,9 +142,12 @@ class ImportCommandIntegrationTests {
 		long[] s = summary(cli("import", input.toString(), "--on-invalid=keep-flagged").output());
 		assertThat(s[2]).isPositive();
 		assertThat(s[4]).isZero(); // every sample row can be read, so none is rejected
-		assertThat(database().query("SELECT data_quality FROM digital_marketing_ad_performance_data WHERE campaign_id = 10")
-			.get(0).get(0)).isEqualTo("clicks must not exceed impressions (185)");
-		assertThat(database().count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE data_quality <> ''"))
+		assertThat(database()
+			.query("SELECT data_quality FROM digital_marketing_ad_performance_data WHERE campaign_id = 10")
+			.get(0)
+			.get(0)).isEqualTo("clicks must not exceed impressions (185)");
+		assertThat(
+				database().count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE data_quality <> ''"))
 			.isEqualTo(s[2]);
 	}
 
@@ -166,13 +183,16 @@ class ImportCommandIntegrationTests {
 		}
 	}
 
-	/** Handing over from another folder opens no database and leaves nothing behind there. */
+	/**
+	 * Handing over from another folder opens no database and leaves nothing behind there.
+	 */
 	@Test
 	void aHandOverFromAnotherFolderCreatesNothingInIt() throws Exception {
 		Path input = Files.copy(SAMPLE, dir.resolve("sample.csv"));
 		Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
 		try (ChildApp server = ChildApp.start(data())) {
-			Cli.Run run = Cli.runIn(elsewhere, "import", input.toString(), "--server.port=" + server.uri("/").getPort());
+			Cli.Run run = Cli.runIn(elsewhere, "import", input.toString(),
+					"--server.port=" + server.uri("/").getPort());
 			assertThat(run.exitCode()).as(run.output()).isZero();
 			assertThat(run.output()).contains("Handing " + input + " to the server at");
 		}

@@ -44,7 +44,8 @@ class ImportPageBrowserIntegrationTests {
 			assertThat(driver.findElement(By.id("rejects-link")).getText()).contains("rejected rows");
 			assertThat(driver.findElement(By.id("import-progress")).getDomAttribute("value")).isEqualTo("100");
 
-			// the stored rows are normalized records with recomputed KPIs, like form entries
+			// the stored rows are normalized records with recomputed KPIs, like form
+			// entries
 			driver.get(app.uri("/campaigns/1").toString());
 			assertThat(driver.findElement(By.id("v-marketing_channel")).getText()).isEqualTo("Google");
 			assertThat(driver.findElement(By.id("k-quality_score")).getText()).isEqualTo("6.87");

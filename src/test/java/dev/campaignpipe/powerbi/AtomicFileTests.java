@@ -46,7 +46,8 @@ class AtomicFileTests {
 
 		assertThat(Files.readAllBytes(target)).isEqualTo(expected.toByteArray());
 		try (var files = Files.list(dir)) {
-			assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("source.bin", "export.csv");
+			assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("source.bin",
+					"export.csv");
 		}
 	}
 
@@ -59,13 +60,16 @@ class AtomicFileTests {
 
 		assertThatThrownBy(() -> AtomicFile.replace(target, out -> {
 			try (FileChannel in = FileChannel.open(source)) {
-				out.transferFrom(in, 0, Files.size(source) + 100); // the file shrank after it was measured
+				out.transferFrom(in, 0, Files.size(source) + 100); // the file shrank
+																	// after it was
+																	// measured
 			}
 		})).isInstanceOf(EOFException.class);
 
 		assertThat(Files.readString(target)).isEqualTo("previous export");
 		try (var files = Files.list(dir)) {
-			assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("campaigns.csv", "export.csv");
+			assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("campaigns.csv",
+					"export.csv");
 		}
 	}
 

@@ -57,8 +57,8 @@ class PowerBiExportTests {
 	}
 
 	private PowerBiExporter exporter(Map<String, Object> overrides, dev.campaignpipe.sync.SyncBacklog backlog) {
-		Map<String, Object> settings = new HashMap<>(Map.of("pipeline.powerbi.debounce", "50ms",
-				"pipeline.powerbi.retry-max", "200ms"));
+		Map<String, Object> settings = new HashMap<>(
+				Map.of("pipeline.powerbi.debounce", "50ms", "pipeline.powerbi.retry-max", "200ms"));
 		settings.putAll(overrides);
 		PipelineProperties properties = TestProperties.load(dir, settings);
 		Categories categories = new Categories(properties);
@@ -73,14 +73,18 @@ class PowerBiExportTests {
 		return dir.resolve("powerbi").resolve(name);
 	}
 
-	/** Parses a whole export file as Power BI would, failing on any partial or malformed content. */
+	/**
+	 * Parses a whole export file as Power BI would, failing on any partial or malformed
+	 * content.
+	 */
 	static List<CsvRecord> readWhole(Path file, int columns) throws Exception {
 		String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
 		if (!text.endsWith("\r\n")) {
 			throw new AssertionError(file.getFileName() + " does not end on a whole line");
 		}
 		List<CsvRecord> rows = new ArrayList<>();
-		try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
+		try (CsvReader<CsvRecord> reader = CsvReader.builder()
+			.ofCsvRecord(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
 			for (CsvRecord record : reader) {
 				if (record.getFieldCount() != columns) {
 					throw new AssertionError(file.getFileName() + " line " + record.getStartingLineNumber() + " has "
@@ -114,7 +118,8 @@ class PowerBiExportTests {
 		ExecutorService pool = Executors.newFixedThreadPool(5);
 		Future<?> reader = pool.submit(() -> {
 			while (streaming.get()) {
-				for (String file : List.of("powerbi_digital_marketing_data.csv", StarExport.FACT, "dim_company.csv", StarExport.DATES)) {
+				for (String file : List.of("powerbi_digital_marketing_data.csv", StarExport.FACT, "dim_company.csv",
+						StarExport.DATES)) {
 					Path path = export(file);
 					if (Files.exists(path)) {
 						int columns = switch (file) {
@@ -142,9 +147,12 @@ class PowerBiExportTests {
 		for (Future<?> f : submitters) {
 			f.get();
 		}
-		// appends during an export schedule the next one: wait for the export that saw the last of them
-		waitUntil(() -> exporter.status().lastExportRows() == 1600 && sameBytes(export("powerbi_digital_marketing_data.csv"),
-				dir.resolve("campaigns.csv")), Duration.ofSeconds(30));
+		// appends during an export schedule the next one: wait for the export that saw
+		// the last of them
+		waitUntil(
+				() -> exporter.status().lastExportRows() == 1600
+						&& sameBytes(export("powerbi_digital_marketing_data.csv"), dir.resolve("campaigns.csv")),
+				Duration.ofSeconds(30));
 		streaming.set(false);
 		reader.get(); // rethrows any partial read
 		pool.shutdown();
@@ -164,9 +172,10 @@ class PowerBiExportTests {
 	}
 
 	/**
-	 * A command-line import stops the export as soon as its rows are exported. An export merely
-	 * scheduled (debounce, or five times the last export's duration) must not hold that stop: it
-	 * kept an end-to-end import idle for up to 30 s after all its work was done.
+	 * A command-line import stops the export as soon as its rows are exported. An export
+	 * merely scheduled (debounce, or five times the last export's duration) must not hold
+	 * that stop: it kept an end-to-end import idle for up to 30 s after all its work was
+	 * done.
 	 */
 	@Test
 	void stoppingDropsAnExportThatIsOnlyScheduledAndReturnsAtOnce() throws Exception {
@@ -198,7 +207,8 @@ class PowerBiExportTests {
 			cleanup.add(0, () -> FileLock.unlock(flat));
 		}
 		else {
-			folder.toFile().setWritable(false); // without root: a folder that refuses new files
+			folder.toFile().setWritable(false); // without root: a folder that refuses new
+												// files
 			cleanup.add(0, () -> folder.toFile().setWritable(true));
 		}
 		for (int i = 0; i < 5; i++) {
@@ -207,7 +217,10 @@ class PowerBiExportTests {
 		waitUntil(() -> exporter.status().lastError() != null, Duration.ofSeconds(10));
 		assertThat(exporter.status().failingSince()).isNotNull();
 		Thread.sleep(500); // several retries fail meanwhile
-		assertThat(readWhole(flat, CampaignColumns.ALL.size())).hasSize(2); // header + the first record, intact
+		assertThat(readWhole(flat, CampaignColumns.ALL.size())).hasSize(2); // header +
+																			// the first
+																			// record,
+																			// intact
 
 		if (real) {
 			FileLock.unlock(flat);
@@ -259,10 +272,14 @@ class PowerBiExportTests {
 				assertThat(keys.get(keyColumn)).as(keyColumn).contains(row.getField(header.indexOf(keyColumn)));
 			}
 		}
-		assertThat(dates.get(1).getField(1)).isEqualTo(fact.subList(1, fact.size()).stream()
-			.map(r -> r.getField(header.indexOf("date_key"))).min(String::compareTo).map(k -> k.substring(0, 4) + "-"
-					+ k.substring(4, 6) + "-" + k.substring(6)).orElseThrow());
-		// categories arrive normalized: 'Instagram ' and 'Uk' are not dimension members of their own
+		assertThat(dates.get(1).getField(1)).isEqualTo(fact.subList(1, fact.size())
+			.stream()
+			.map(r -> r.getField(header.indexOf("date_key")))
+			.min(String::compareTo)
+			.map(k -> k.substring(0, 4) + "-" + k.substring(4, 6) + "-" + k.substring(6))
+			.orElseThrow());
+		// categories arrive normalized: 'Instagram ' and 'Uk' are not dimension members
+		// of their own
 		assertThat(readWhole(export("dim_channel.csv"), 2)).extracting(r -> r.getField(1)).doesNotContain("Instagram ");
 		assertThat(readWhole(export("dim_country.csv"), 2)).extracting(r -> r.getField(1)).doesNotContain("Uk");
 	}
@@ -282,13 +299,17 @@ class PowerBiExportTests {
 		assertThat(fact).extracting(r -> r.getField(0)).containsExactly("campaign_id", "1", "2", "3", "4");
 		writer.stop();
 
-		// Excel saves a corrected file: rows 2 and 3 gone, row 1 renamed — the export starts over
+		// Excel saves a corrected file: rows 2 and 3 gone, row 1 renamed — the export
+		// starts over
 		Path csv = dir.resolve("campaigns.csv");
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
 		Path saved = dir.resolve("saved.tmp");
-		Files.writeString(saved, String.join("\r\n", lines.get(0), lines.get(1).replace("Company 0", "Renamed Co"),
-				lines.get(4)) + "\r\n", StandardCharsets.UTF_8);
-		Files.move(saved, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.writeString(saved,
+				String.join("\r\n", lines.get(0), lines.get(1).replace("Company 0", "Renamed Co"), lines.get(4))
+						+ "\r\n",
+				StandardCharsets.UTF_8);
+		Files.move(saved, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		exporter.export();
 		assertThat(readWhole(export(StarExport.FACT), StarExport.FACT_COLUMNS.size())).extracting(r -> r.getField(0))
 			.containsExactly("campaign_id", "1", "4");
@@ -300,7 +321,8 @@ class PowerBiExportTests {
 	void legacyHeaderIsTheOriginalToolsLineWithItsTwentySixColumns() throws Exception {
 		Path sample = dev.campaignpipe.support.Seed.sample();
 		String originalHeader = Files.readAllLines(sample, StandardCharsets.UTF_8).get(0);
-		PowerBiExporter exporter = exporter(Map.of("pipeline.powerbi.header", "legacy", "pipeline.powerbi.star-schema", "false"));
+		PowerBiExporter exporter = exporter(
+				Map.of("pipeline.powerbi.header", "legacy", "pipeline.powerbi.star-schema", "false"));
 		CsvWriterService writer = WriterHarness.start(dir);
 		cleanup.add(writer::stop);
 		writer.submit(TestCampaigns.workedExample());
@@ -308,7 +330,8 @@ class PowerBiExportTests {
 		List<String> lines = Files.readAllLines(export("powerbi_digital_marketing_data.csv"), StandardCharsets.UTF_8);
 		assertThat(lines.get(0)).isEqualTo(originalHeader);
 		assertThat(readWhole(export("powerbi_digital_marketing_data.csv"), 26)).hasSize(2);
-		assertThat(lines.get(1)).startsWith("1,Amazon,App Install Drive,Leads,Google,Text,2024-10-15,43432,2890,1794,752.33,");
+		assertThat(lines.get(1))
+			.startsWith("1,Amazon,App Install Drive,Leads,Google,Text,2024-10-15,43432,2890,1794,752.33,");
 	}
 
 	@Test

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC §11: the health status is for anyone (probes), its components and details only for a logged-in user. */
+/**
+ * SPEC §11: the health status is for anyone (probes), its components and details only for
+ * a logged-in user.
+ */
 class HealthIntegrationTests {
 
 	@TempDir
@@ -31,18 +34,21 @@ class HealthIntegrationTests {
 
 	@Test
 	void withLoginOnAnonymousCallersGetTheStatusOnlyAndAnalystsTheComponents() throws Exception {
-		String analyst = "Basic " + Base64.getEncoder().encodeToString("analyst:s3cret".getBytes(StandardCharsets.UTF_8));
+		String analyst = "Basic "
+				+ Base64.getEncoder().encodeToString("analyst:s3cret".getBytes(StandardCharsets.UTF_8));
 		try (ChildApp app = ChildApp.start(dir, "--pipeline.security.password=s3cret")) {
 			HttpResponse<String> anonymous = get(app, "/actuator/health", null);
 			assertThat(anonymous.statusCode()).isEqualTo(200);
-			assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components")
+			assertThat(anonymous.body()).contains("\"status\":\"UP\"")
+				.doesNotContain("components")
 				.doesNotContain(dir.toString());
 			assertThat(get(app, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 			assertThat(get(app, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
 
 			HttpResponse<String> loggedIn = get(app, "/actuator/health", analyst);
 			assertThat(loggedIn.statusCode()).isEqualTo(200);
-			assertThat(loggedIn.body()).contains("\"database\":{").contains("\"records_behind\"")
+			assertThat(loggedIn.body()).contains("\"database\":{")
+				.contains("\"records_behind\"")
 				.doesNotContain("\"db\":");
 		}
 	}

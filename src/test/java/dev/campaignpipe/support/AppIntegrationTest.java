@@ -15,9 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole application on a random port with its own data folder, reached over real HTTP.
- * Subclasses share one context (and folder), so they compare with ids the server returned rather
- * than assume absolute ones.
+ * The whole application on a random port with its own data folder, reached over real
+ * HTTP. Subclasses share one context (and folder), so they compare with ids the server
+ * returned rather than assume absolute ones.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AppIntegrationTest {
@@ -48,8 +48,10 @@ public abstract class AppIntegrationTest {
 	}
 
 	protected HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	protected HttpResponse<String> get(String path) throws IOException, InterruptedException {

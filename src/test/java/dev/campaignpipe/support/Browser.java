@@ -17,8 +17,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's Chromium driven headless through Debian's chromedriver — no browser download. A
- * missing browser fails the test rather than skipping it: CI installs both packages.
+ * Debian's Chromium driven headless through Debian's chromedriver — no browser download.
+ * A missing browser fails the test rather than skipping it: CI installs both packages.
  */
 public final class Browser {
 
@@ -37,9 +37,10 @@ public final class Browser {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--window-size=1280,1400", "--user-data-dir=" + profile);
-			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1280,1400", "--user-data-dir=" + profile);
+			ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File(CHROMEDRIVER))
 				.usingAnyFreePort()
 				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);

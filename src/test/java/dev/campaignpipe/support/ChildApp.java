@@ -31,14 +31,18 @@ public final class ChildApp implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Starts the jar built by {@code package} on {@code dataDir} and waits until it is healthy. */
+	/**
+	 * Starts the jar built by {@code package} on {@code dataDir} and waits until it is
+	 * healthy.
+	 */
 	public static ChildApp start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", jar().toString(), "--server.port=" + port, "--pipeline.data-dir=" + dataDir));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+						jar().toString(), "--server.port=" + port, "--pipeline.data-dir=" + dataDir));
 		command.addAll(List.of(extraArgs));
 		Path log = Files.createTempFile("child-app", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -82,7 +86,8 @@ public final class ChildApp implements AutoCloseable {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					"GET " + path + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
 	}
@@ -105,7 +110,8 @@ public final class ChildApp implements AutoCloseable {
 			process.waitFor();
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt(); // the test is being stopped: do not leave the child behind
+			Thread.currentThread().interrupt(); // the test is being stopped: do not leave
+												// the child behind
 			process.destroyForcibly();
 		}
 	}

@@ -21,12 +21,17 @@ public final class Cli {
 		return runIn(Path.of("."), args);
 	}
 
-	/** Runs the command with {@code workingDirectory} as its current folder, as a user in another folder would. */
+	/**
+	 * Runs the command with {@code workingDirectory} as its current folder, as a user in
+	 * another folder would.
+	 */
 	public static Run runIn(Path workingDirectory, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", ChildApp.jar().toAbsolutePath().toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+						ChildApp.jar().toAbsolutePath().toString()));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+		Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {

@@ -13,15 +13,18 @@ import dev.campaignpipe.campaign.CampaignColumns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reads campaigns.csv strictly, as a spreadsheet or a script would, and checks its invariants. */
+/**
+ * Reads campaigns.csv strictly, as a spreadsheet or a script would, and checks its
+ * invariants.
+ */
 public final class CsvAssertions {
 
 	private CsvAssertions() {
 	}
 
 	/**
-	 * Parses the whole file, asserting BOM, header, CRLF endings, whole lines only and the column
-	 * count of every row, and returns the data rows.
+	 * Parses the whole file, asserting BOM, header, CRLF endings, whole lines only and
+	 * the column count of every row, and returns the data rows.
 	 */
 	public static List<CsvRecord> readValidCsv(Path csv) throws IOException {
 		byte[] bytes = Files.readAllBytes(csv);

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain JDBC to the product's database from a test, as an analyst's SQL client would connect. */
+/**
+ * Plain JDBC to the product's database from a test, as an analyst's SQL client would
+ * connect.
+ */
 public record Database(String url, String user, String password) {
 
 	public Connection connect() throws SQLException {

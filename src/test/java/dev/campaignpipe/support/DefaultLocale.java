@@ -3,7 +3,9 @@ package dev.campaignpipe.support;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** Runs code under another default locale, as on an analyst's German or Turkish Windows. */
+/**
+ * Runs code under another default locale, as on an analyst's German or Turkish Windows.
+ */
 public final class DefaultLocale {
 
 	private DefaultLocale() {

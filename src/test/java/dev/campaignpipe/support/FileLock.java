@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Makes a file unwritable the way "Excel has it open" looks to a writer: on Linux as root,
- * {@code chattr +i}, which refuses opening for writing even to root. Where that is impossible (not
- * root, no chattr) tests fall back to the writer's file-opening seam — except under CI, which
- * must run the real thing.
+ * Makes a file unwritable the way "Excel has it open" looks to a writer: on Linux as
+ * root, {@code chattr +i}, which refuses opening for writing even to root. Where that is
+ * impossible (not root, no chattr) tests fall back to the writer's file-opening seam —
+ * except under CI, which must run the real thing.
  */
 public final class FileLock {
 

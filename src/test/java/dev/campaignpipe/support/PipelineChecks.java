@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What a fault test checks of the product once the fault is over: caught up, and exactly once everywhere. */
+/**
+ * What a fault test checks of the product once the fault is over: caught up, and exactly
+ * once everywhere.
+ */
 public final class PipelineChecks {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,15 +45,20 @@ public final class PipelineChecks {
 		List<Long> ids = CsvAssertions.ids(CsvAssertions.readValidCsv(data.resolve("campaigns.csv")));
 		assertThat(ids).doesNotHaveDuplicates().isSorted();
 		assertThat(new HashSet<>(ids)).containsAll(acknowledged);
-		// a request that got no answer may or may not have been saved; every other row was acknowledged
+		// a request that got no answer may or may not have been saved; every other row
+		// was acknowledged
 		assertThat(ids.size()).isBetween(acknowledged.size(), acknowledged.size() + unanswered);
 	}
 
-	/** The stopped product's embedded database ({@code database} without .mv.db) holds exactly the CSV's records. */
+	/**
+	 * The stopped product's embedded database ({@code database} without .mv.db) holds
+	 * exactly the CSV's records.
+	 */
 	public static void assertInDatabaseExactlyAsInCsv(Path data, Path database) throws Exception {
 		List<Long> csvIds = CsvAssertions.ids(CsvAssertions.readValidCsv(data.resolve("campaigns.csv")));
 		Database db = new Database("jdbc:h2:file:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE", "sa", "");
-		List<Long> dbIds = db.query("SELECT campaign_id FROM digital_marketing_ad_performance_data ORDER BY campaign_id")
+		List<Long> dbIds = db
+			.query("SELECT campaign_id FROM digital_marketing_ad_performance_data ORDER BY campaign_id")
 			.stream()
 			.map(row -> ((Number) row.get(0)).longValue())
 			.toList();

@@ -4,8 +4,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /**
- * The 247-row sample of a real CSV the original tool produced (stray header spaces, CRLF, no BOM,
- * dd-MM-yyyy and ISO dates, odd category spellings, stale metrics), kept as a test fixture.
+ * The 247-row sample of a real CSV the original tool produced (stray header spaces, CRLF,
+ * no BOM, dd-MM-yyyy and ISO dates, odd category spellings, stale metrics), kept as a
+ * test fixture.
  */
 public final class Seed {
 

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A real small disk: a tmpfs of a few megabytes mounted on a folder (as root), filled to the last
- * byte with {@code dd} the way a growing log or a download fills a laptop's disk, and freed again.
- * Mounting needs root: elsewhere the tests are reported as skipped, and under CI they fail.
+ * A real small disk: a tmpfs of a few megabytes mounted on a folder (as root), filled to
+ * the last byte with {@code dd} the way a growing log or a download fills a laptop's
+ * disk, and freed again. Mounting needs root: elsewhere the tests are reported as
+ * skipped, and under CI they fail.
  */
 public final class SmallDisk implements AutoCloseable {
 
@@ -25,7 +26,10 @@ public final class SmallDisk implements AutoCloseable {
 		this.mountPoint = mountPoint;
 	}
 
-	/** Mounts a tmpfs of {@code size} (e.g. {@code "24m"}) on {@code mountPoint}, which must exist. */
+	/**
+	 * Mounts a tmpfs of {@code size} (e.g. {@code "24m"}) on {@code mountPoint}, which
+	 * must exist.
+	 */
 	public static SmallDisk mount(Path mountPoint, String size) throws IOException, InterruptedException {
 		String uid = run(List.of("id", "-u")).strip();
 		if (!"0".equals(uid)) {
@@ -42,7 +46,9 @@ public final class SmallDisk implements AutoCloseable {
 		return mountPoint;
 	}
 
-	/** Fills every free byte; whatever tries to grow a file on this disk now gets ENOSPC. */
+	/**
+	 * Fills every free byte; whatever tries to grow a file on this disk now gets ENOSPC.
+	 */
 	public void fill() throws IOException, InterruptedException {
 		Process dd = new ProcessBuilder("dd", "if=/dev/zero", "of=" + filler(), "bs=64k").redirectErrorStream(true)
 			.start();

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP relay between the product and its database, to cut the connection the way a
- * server restart or a network failure does ({@link #cut()}) and bring it back ({@link #restore()}),
- * without stopping a database other tests share.
+ * A loopback TCP relay between the product and its database, to cut the connection the
+ * way a server restart or a network failure does ({@link #cut()}) and bring it back
+ * ({@link #restore()}), without stopping a database other tests share.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -62,7 +62,8 @@ public final class TcpProxy implements AutoCloseable {
 				pump(server, client);
 			}
 			catch (IOException ex) {
-				// listener closed, or the target refused: the client sees a closed connection
+				// listener closed, or the target refused: the client sees a closed
+				// connection
 			}
 		}
 	}

@@ -15,7 +15,9 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 
-/** The product's real application.yml bound to {@link PipelineProperties}, with overrides. */
+/**
+ * The product's real application.yml bound to {@link PipelineProperties}, with overrides.
+ */
 public final class TestProperties {
 
 	private TestProperties() {

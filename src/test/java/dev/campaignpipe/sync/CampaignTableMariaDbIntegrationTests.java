@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The bulk path of the mirror on a real MariaDB: rows inserted through LOAD DATA LOCAL INFILE
- * read back exactly as batched INSERTs would store them, and a load the server would silently
- * adjust is not accepted.
+ * The bulk path of the mirror on a real MariaDB: rows inserted through LOAD DATA LOCAL
+ * INFILE read back exactly as batched INSERTs would store them, and a load the server
+ * would silently adjust is not accepted.
  */
 class CampaignTableMariaDbIntegrationTests {
 
@@ -50,8 +50,7 @@ class CampaignTableMariaDbIntegrationTests {
 
 	@BeforeEach
 	void database() {
-		dataSource = new SingleConnectionDataSource(MariaDb.newDatabase("bulk_it"), "root", "",
-				true);
+		dataSource = new SingleConnectionDataSource(MariaDb.newDatabase("bulk_it"), "root", "", true);
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		jdbc = new JdbcTemplate(dataSource);
 		table = new CampaignTable(jdbc);
@@ -68,14 +67,16 @@ class CampaignTableMariaDbIntegrationTests {
 
 	@Test
 	void bulkLoadedRowsReadBackExactlyWithAwkwardTextAndNulls() {
-		String[] companies = { "AC\\DC", "\\N", "Müller & Söhne 🚀", "Say \"hi\", then go", "'=1+1", "NULL", "" + "x".repeat(400) };
+		String[] companies = { "AC\\DC", "\\N", "Müller & Söhne 🚀", "Say \"hi\", then go", "'=1+1", "NULL",
+				"" + "x".repeat(400) };
 		List<SyncedRow> rows = new ArrayList<>();
 		for (int i = 1; i <= 700; i++) {
 			rows.add(row(i, companies[i % companies.length], (i % 50) + ".5" + (i % 10), i % 3 == 0 ? null : "1234.56",
 					i % 4 == 0 ? 0 : 100 + i, i % 5 == 0 ? "kept on import: ad_spend" : ""));
 		}
-		Boolean loaded = transactions.execute(tx -> jdbc.execute(
-				(org.springframework.jdbc.core.ConnectionCallback<Boolean>) con -> new LocalInfileLoad().load(con, rows, 7)));
+		Boolean loaded = transactions.execute(tx -> jdbc
+			.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) con -> new LocalInfileLoad().load(con,
+					rows, 7)));
 		assertThat(loaded).as("taken by LOAD DATA, not the INSERT fallback").isTrue();
 
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + CampaignTable.TABLE, Long.class)).isEqualTo(700);
@@ -84,7 +85,8 @@ class CampaignTableMariaDbIntegrationTests {
 			assertThat(stored).as("campaign %d", row.stored().id()).isEqualTo(row.stored());
 		}
 		assertThat(jdbc.queryForList("SELECT row_hash, source_generation, source_offset, cost_per_click, revenue FROM "
-				+ CampaignTable.TABLE + " WHERE campaign_id = 12")).singleElement()
+				+ CampaignTable.TABLE + " WHERE campaign_id = 12"))
+			.singleElement()
 			.satisfies(r -> {
 				assertThat(r.get("row_hash")).isEqualTo(rows.get(11).hash());
 				assertThat(((Number) r.get("source_generation")).longValue()).isEqualTo(7);
@@ -93,7 +95,8 @@ class CampaignTableMariaDbIntegrationTests {
 				assertThat(r.get("revenue")).isNull();
 			});
 		assertThat(jdbc.queryForObject("SELECT campaign_company FROM " + CampaignTable.TABLE + " WHERE campaign_id = 1",
-				String.class)).isEqualTo("\\N");
+				String.class))
+			.isEqualTo("\\N");
 	}
 
 	@Test
@@ -106,7 +109,8 @@ class CampaignTableMariaDbIntegrationTests {
 			.isInstanceOf(DataAccessException.class)
 			.hasMessageContaining("campaign_company");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + CampaignTable.TABLE, Long.class))
-			.as("the whole batch rolled back, nothing truncated to 400 characters").isZero();
+			.as("the whole batch rolled back, nothing truncated to 400 characters")
+			.isZero();
 	}
 
 	@Test
@@ -115,11 +119,12 @@ class CampaignTableMariaDbIntegrationTests {
 		for (int i = 1; i <= 300; i++) {
 			rows.add(row(i, "Brand " + i, "10.00", null, 50, ""));
 		}
-		jdbc.execute("SET GLOBAL local_infile = OFF"); // a new connection would see it; this one too
+		jdbc.execute("SET GLOBAL local_infile = OFF"); // a new connection would see it;
+														// this one too
 		try {
 			LocalInfileLoad load = new LocalInfileLoad();
-			Boolean loaded = transactions.execute(tx -> jdbc.execute(
-					(org.springframework.jdbc.core.ConnectionCallback<Boolean>) con -> load.load(con, rows, 0)));
+			Boolean loaded = transactions.execute(tx -> jdbc
+				.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) con -> load.load(con, rows, 0)));
 			assertThat(loaded).as("refused by the server").isFalse();
 			transactions.executeWithoutResult(tx -> table.insert(rows, 0));
 		}
@@ -136,22 +141,28 @@ class CampaignTableMariaDbIntegrationTests {
 		for (int i = 1; i <= 150; i++) {
 			String company = i == 70 ? "z".repeat(450) : "Brand " + i;
 			String flag = i == 70 ? "kept on import: campaign_company is longer than 100 characters" : "";
-			text.append(i).append(',').append(company).append(",Winter Deals,Sales,Google,Video,2024-03-01,1000,10,1,")
-				.append("5.00,Mobile,Germany,New Users,,,,,,,,,,,9,3,,,,2024,1,2024,").append(flag).append("\r\n");
+			text.append(i)
+				.append(',')
+				.append(company)
+				.append(",Winter Deals,Sales,Google,Video,2024-03-01,1000,10,1,")
+				.append("5.00,Mobile,Germany,New Users,,,,,,,,,,,9,3,,,,2024,1,2024,")
+				.append(flag)
+				.append("\r\n");
 		}
 		Files.writeString(csv, text, StandardCharsets.UTF_8);
 		PipelineProperties properties = TestProperties.load(dir);
 		Categories categories = new Categories(properties);
 		SyncBatch batch = new SyncBatch(table, new DataSourceTransactionManager(dataSource));
-		batch.configure(new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST));
+		batch.configure(
+				new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST));
 
 		SyncBatch.Prepared prepared = batch.prepare(csv, Checkpoint.initial(), FileFingerprint.fileKey(csv), 10_000);
 		SyncBatch.Outcome outcome = batch.commit(prepared, false, table.loadCheckpoint());
 
 		assertThat(outcome.rows()).isEqualTo(149);
 		assertThat(outcome.quarantineCount()).isEqualTo(1);
-		assertThat(jdbc.queryForMap("SELECT campaign_id, line_number, reason FROM pipeline_quarantine")).containsEntry(
-				"reason", "campaign_company is 450 characters long; the database column holds at most 400")
+		assertThat(jdbc.queryForMap("SELECT campaign_id, line_number, reason FROM pipeline_quarantine"))
+			.containsEntry("reason", "campaign_company is 450 characters long; the database column holds at most 400")
 			.satisfies(q -> assertThat(((Number) q.get("campaign_id")).longValue()).isEqualTo(70))
 			.satisfies(q -> assertThat(((Number) q.get("line_number")).longValue()).isEqualTo(71));
 		assertThat(table.find(70)).isEmpty();

@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The embedded database alone on a small disk that fills up while records keep coming (the CSV is
- * elsewhere, so they are still acknowledged): H2 closes itself on the failed write, the mirror
- * pauses and says why, and once the disk has room it reopens and catches up without a restart.
+ * The embedded database alone on a small disk that fills up while records keep coming
+ * (the CSV is elsewhere, so they are still acknowledged): H2 closes itself on the failed
+ * write, the mirror pauses and says why, and once the disk has room it reopens and
+ * catches up without a restart.
  */
 class DatabaseFullDiskIntegrationTests {
 
@@ -37,16 +38,19 @@ class DatabaseFullDiskIntegrationTests {
 		try (SmallDisk disk = SmallDisk.mount(mount, "8m")) {
 			Set<Long> acknowledged;
 			int unanswered;
-			try (ChildApp app = ChildApp.start(data, "--spring.datasource.url=jdbc:h2:file:" + database
-					+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"
-					+ "NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE")) {
+			try (ChildApp app = ChildApp.start(data,
+					"--spring.datasource.url=jdbc:h2:file:" + database
+							+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"
+							+ "NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE")) {
 				LoadClients load = LoadClients.start(app.uri("/api/campaigns"), 4);
 				load.awaitAcknowledged(100, Duration.ofSeconds(60));
 				disk.fill();
 				await("the mirror reports the full disk").atMost(Duration.ofSeconds(60))
 					.until(() -> status(app).at("/sync/last_error").asString(""), e -> e.contains("No space left"));
 				assertThat(app.get("/")).contains("The database mirror is paused");
-				load.awaitAcknowledged(300, Duration.ofSeconds(60)); // the CSV is on another disk: still saved
+				load.awaitAcknowledged(300, Duration.ofSeconds(60)); // the CSV is on
+																		// another disk:
+																		// still saved
 				assertThat(status(app).at("/sync/records_behind").asLong()).isPositive();
 
 				disk.free();

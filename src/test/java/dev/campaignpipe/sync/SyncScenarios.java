@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database mirror's guarantees, run against each backend (H2 and a real MariaDB) with the
- * product in its own JVM, exactly as a user runs it.
+ * The database mirror's guarantees, run against each backend (H2 and a real MariaDB) with
+ * the product in its own JVM, exactly as a user runs it.
  */
 abstract class SyncScenarios {
 
@@ -63,8 +63,9 @@ abstract class SyncScenarios {
 	}
 
 	String status(ChildApp app) throws Exception {
-		return http.send(HttpRequest.newBuilder(app.uri("/api/pipeline/status")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		return http
+			.send(HttpRequest.newBuilder(app.uri("/api/pipeline/status")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	/** Waits until the mirror has read everything in the CSV. */
@@ -86,7 +87,10 @@ abstract class SyncScenarios {
 		return dir.resolve("campaigns.csv");
 	}
 
-	/** The sample's data lines, exactly as the original tool wrote them (26 columns, dd-MM-yyyy, stray spaces). */
+	/**
+	 * The sample's data lines, exactly as the original tool wrote them (26 columns,
+	 * dd-MM-yyyy, stray spaces).
+	 */
 	static List<String> sampleRows() throws IOException {
 		List<String> lines = Files.readAllLines(SAMPLE, StandardCharsets.UTF_8);
 		return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
@@ -123,13 +127,18 @@ abstract class SyncScenarios {
 			// (compared in Java: MySQL collations ignore trailing spaces and case)
 			assertThat(distinct(db, "marketing_channel")).containsExactlyInAnyOrder("Facebook", "Google", "Instagram",
 					"LinkedIn", "Pinterest", "YouTube");
-			assertThat(distinct(db, "country")).containsExactlyInAnyOrder("Australia", "Canada", "Germany", "India", "UK",
-					"USA");
-			assertThat(distinct(db, "ad_format")).containsExactlyInAnyOrder("Carousel", "Image", "Story", "Text", "Video");
-			assertThat(distinct(db, "campaign_type")).doesNotHaveDuplicates().allSatisfy(t -> assertThat(t).isEqualTo(t.strip()));
-			// metrics recomputed, not copied: row 1 carried cost_per_click 0.26 and a dd-MM-yyyy date
-			List<Object> first = db.query("SELECT date, cost_per_click, ctr, cpc_effectiveness_score, week_number FROM "
-					+ "digital_marketing_ad_performance_data WHERE campaign_id = 1").get(0);
+			assertThat(distinct(db, "country")).containsExactlyInAnyOrder("Australia", "Canada", "Germany", "India",
+					"UK", "USA");
+			assertThat(distinct(db, "ad_format")).containsExactlyInAnyOrder("Carousel", "Image", "Story", "Text",
+					"Video");
+			assertThat(distinct(db, "campaign_type")).doesNotHaveDuplicates()
+				.allSatisfy(t -> assertThat(t).isEqualTo(t.strip()));
+			// metrics recomputed, not copied: row 1 carried cost_per_click 0.26 and a
+			// dd-MM-yyyy date
+			List<Object> first = db
+				.query("SELECT date, cost_per_click, ctr, cpc_effectiveness_score, week_number FROM "
+						+ "digital_marketing_ad_performance_data WHERE campaign_id = 1")
+				.get(0);
 			assertThat(first.get(0).toString()).isEqualTo("2024-10-15");
 			assertThat((BigDecimal) first.get(1)).isEqualByComparingTo("0.2603");
 			assertThat((BigDecimal) first.get(2)).isEqualByComparingTo("0.066541");
@@ -141,14 +150,17 @@ abstract class SyncScenarios {
 				assertThat((String) q.get(1)).isNotBlank();
 				assertThat((String) q.get(2)).isNotBlank();
 			}
-			assertThat(db.count("SELECT COUNT(*) FROM pipeline_quarantine WHERE reason LIKE 'clicks must not exceed impressions%'"))
+			assertThat(db.count(
+					"SELECT COUNT(*) FROM pipeline_quarantine WHERE reason LIKE 'clicks must not exceed impressions%'"))
 				.isPositive();
 
-			// the writer continues after the pasted ids, and its records reach the table too
+			// the writer continues after the pasted ids, and its records reach the table
+			// too
 			long next = submit(app, AppIntegrationTest.workedExampleJson());
 			assertThat(next).isGreaterThan(247);
 			awaitSynced(app, Duration.ofSeconds(10));
-			assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE campaign_id = ?", next))
+			assertThat(
+					db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE campaign_id = ?", next))
 				.isEqualTo(1);
 		}
 	}
@@ -166,8 +178,11 @@ abstract class SyncScenarios {
 			// the analyst corrects row 3 in Excel and saves
 			saveLikeExcel(original.replace("\r\n3,Amazon,", "\r\n3,Amazon Corrected,"));
 			awaitSynced(app, Duration.ofSeconds(10));
-			assertThat(db.query("SELECT campaign_company FROM digital_marketing_ad_performance_data WHERE campaign_id = 3")
-				.get(0).get(0)).isEqualTo("Amazon Corrected");
+			assertThat(
+					db.query("SELECT campaign_company FROM digital_marketing_ad_performance_data WHERE campaign_id = 3")
+						.get(0)
+						.get(0))
+				.isEqualTo("Amazon Corrected");
 			assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(5);
 
 			// the file is cut back (restored from an older backup), in place
@@ -177,13 +192,17 @@ abstract class SyncScenarios {
 			awaitSynced(app, Duration.ofSeconds(10));
 			assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(5);
 
-			// replaced by a file in which id 2 appears twice with different content: the first wins
+			// replaced by a file in which id 2 appears twice with different content: the
+			// first wins
 			String duplicated = original + original.split("\r\n")[2].replace(",Amazon,", ",Other Co,") + "\r\n";
 			saveLikeExcel(duplicated);
 			awaitSynced(app, Duration.ofSeconds(10));
 			assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(5);
-			assertThat(db.query("SELECT campaign_company FROM digital_marketing_ad_performance_data WHERE campaign_id = 2")
-				.get(0).get(0)).isEqualTo("Amazon");
+			assertThat(
+					db.query("SELECT campaign_company FROM digital_marketing_ad_performance_data WHERE campaign_id = 2")
+						.get(0)
+						.get(0))
+				.isEqualTo("Amazon");
 			assertThat(db.query("SELECT campaign_id, reason FROM pipeline_quarantine")).singleElement()
 				.satisfies(q -> assertThat((String) q.get(1)).startsWith("campaign_id 2 appears again"));
 
@@ -195,9 +214,10 @@ abstract class SyncScenarios {
 	}
 
 	/**
-	 * An embedded database reopened after a failed write comes back without its last commits — rows
-	 * and checkpoint alike — and the sync sees no error. Continuing from its own idea of the offset
-	 * would skip those rows for good; the checkpoint is compared in every commit instead.
+	 * An embedded database reopened after a failed write comes back without its last
+	 * commits — rows and checkpoint alike — and the sync sees no error. Continuing from
+	 * its own idea of the offset would skip those rows for good; the checkpoint is
+	 * compared in every commit instead.
 	 */
 	@Test
 	void aDatabaseThatWentBackInTimeBehindTheSyncsBackIsLoadedAgainFromItsOwnCheckpoint() throws Exception {
@@ -210,15 +230,18 @@ abstract class SyncScenarios {
 			byte[] bytes = Files.readAllBytes(csv());
 			long afterTen = offsetAfterLine(bytes, 11); // header + ids 1..10
 			db.update("DELETE FROM digital_marketing_ad_performance_data WHERE campaign_id > 10");
-			assertThat(db.update("UPDATE pipeline_sync_checkpoint SET head_hash = ?, tail_hash = ?, byte_offset = ?, "
-					+ "line_number = 11 WHERE id = 1", FileFingerprint.head(csv(), afterTen),
-					FileFingerprint.tail(csv(), afterTen), afterTen)).isEqualTo(1);
+			assertThat(db.update(
+					"UPDATE pipeline_sync_checkpoint SET head_hash = ?, tail_hash = ?, byte_offset = ?, "
+							+ "line_number = 11 WHERE id = 1",
+					FileFingerprint.head(csv(), afterTen), FileFingerprint.tail(csv(), afterTen), afterTen))
+				.isEqualTo(1);
 
 			for (int i = 0; i < 5; i++) {
 				submit(app, AppIntegrationTest.workedExampleJson());
 			}
 			awaitSynced(app, Duration.ofSeconds(30));
-			List<Long> ids = db.query("SELECT campaign_id FROM digital_marketing_ad_performance_data ORDER BY campaign_id")
+			List<Long> ids = db
+				.query("SELECT campaign_id FROM digital_marketing_ad_performance_data ORDER BY campaign_id")
 				.stream()
 				.map(row -> ((Number) row.get(0)).longValue())
 				.toList();
@@ -243,9 +266,16 @@ abstract class SyncScenarios {
 		Files.write(csv(), CsvFormat.header());
 		StringBuilder rows = new StringBuilder();
 		for (int id = 1; id <= total; id++) {
-			rows.append(id).append(",Brand ").append(id % 97).append(",Winter Deals,Sales,Google,Video,")
-				.append(LocalDate.of(2024, 1, 1).plusDays(id % 366)).append(",1000,").append(id % 1000).append(",7,")
-				.append(id % 500).append(".25,Mobile,India,New Users\r\n");
+			rows.append(id)
+				.append(",Brand ")
+				.append(id % 97)
+				.append(",Winter Deals,Sales,Google,Video,")
+				.append(LocalDate.of(2024, 1, 1).plusDays(id % 366))
+				.append(",1000,")
+				.append(id % 1000)
+				.append(",7,")
+				.append(id % 500)
+				.append(".25,Mobile,India,New Users\r\n");
 		}
 		Files.writeString(csv(), rows, StandardOpenOption.APPEND);
 		Database db = database(dir);
@@ -267,7 +297,8 @@ abstract class SyncScenarios {
 			awaitSynced(restarted, Duration.ofSeconds(120));
 		}
 		assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(total);
-		assertThat(db.count("SELECT COUNT(DISTINCT campaign_id) FROM digital_marketing_ad_performance_data")).isEqualTo(total);
+		assertThat(db.count("SELECT COUNT(DISTINCT campaign_id) FROM digital_marketing_ad_performance_data"))
+			.isEqualTo(total);
 		assertThat(db.count("SELECT MIN(campaign_id) FROM digital_marketing_ad_performance_data")).isEqualTo(1);
 		assertThat(db.count("SELECT MAX(campaign_id) FROM digital_marketing_ad_performance_data")).isEqualTo(total);
 		assertThat(db.count("SELECT COUNT(*) FROM pipeline_quarantine")).isZero();
@@ -297,18 +328,21 @@ abstract class SyncScenarios {
 			awaitSynced(app, Duration.ofSeconds(10));
 		}
 		Database db = database(dir);
-		List<List<Object>> byChannel = db.query("SELECT marketing_channel, SUM(impressions), SUM(clicks), SUM(ad_spend), "
-				+ "ROUND(AVG(ctr), 4) FROM digital_marketing_ad_performance_data GROUP BY marketing_channel ORDER BY marketing_channel");
+		List<List<Object>> byChannel = db
+			.query("SELECT marketing_channel, SUM(impressions), SUM(clicks), SUM(ad_spend), "
+					+ "ROUND(AVG(ctr), 4) FROM digital_marketing_ad_performance_data GROUP BY marketing_channel ORDER BY marketing_channel");
 		assertThat(byChannel).hasSize(2);
 		assertThat(byChannel.get(0).get(0)).isEqualTo("Google");
 		assertThat((BigDecimal) byChannel.get(0).get(3)).isEqualByComparingTo("752.33");
-		assertThat(db.query("SELECT campaign_id, campaign_company, campaign_name, campaign_type, marketing_channel, ad_format, "
-				+ "date, impressions, clicks, conversions, ad_spend, device_type, country, audience_segment, cost_per_click, "
-				+ "cost_per_mille, ctr, conversion_rate, cpc_effectiveness_score, roi_score, click_to_conversion_ratio, "
-				+ "quality_score, engagement_to_spend_ratio, cost_efficiency_index, week_number, month "
-				+ "FROM digital_marketing_ad_performance_data WHERE month = 10 AND week_number = 42 ORDER BY campaign_id"))
+		assertThat(db
+			.query("SELECT campaign_id, campaign_company, campaign_name, campaign_type, marketing_channel, ad_format, "
+					+ "date, impressions, clicks, conversions, ad_spend, device_type, country, audience_segment, cost_per_click, "
+					+ "cost_per_mille, ctr, conversion_rate, cpc_effectiveness_score, roi_score, click_to_conversion_ratio, "
+					+ "quality_score, engagement_to_spend_ratio, cost_efficiency_index, week_number, month "
+					+ "FROM digital_marketing_ad_performance_data WHERE month = 10 AND week_number = 42 ORDER BY campaign_id"))
 			.hasSize(2);
-		assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE date BETWEEN '2024-10-01' AND '2024-10-31'"))
+		assertThat(db.count(
+				"SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE date BETWEEN '2024-10-01' AND '2024-10-31'"))
 			.isEqualTo(2);
 		// the original tool's own insert: 26 columns, values as it computed them
 		db.update("INSERT INTO digital_marketing_ad_performance_data (campaign_id, campaign_company, campaign_name, "
@@ -316,11 +350,11 @@ abstract class SyncScenarios {
 				+ "country, audience_segment, cost_per_click, cost_per_mille, ctr, conversion_rate, cpc_effectiveness_score, "
 				+ "roi_score, click_to_conversion_ratio, quality_score, engagement_to_spend_ratio, cost_efficiency_index, "
 				+ "week_number, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				9999, "Walmart", "End of Season Sale", "Engagement", "Google", "Video", Date.valueOf("2024-10-30"), 61577,
-				1271, 1932, new BigDecimal("14.74"), "Mobile", "Germany", "High Intent", new BigDecimal("0.01"),
-				new BigDecimal("0.24"), new BigDecimal("0.020641"), new BigDecimal("1.520063"), new BigDecimal("46.302368"),
-				new BigDecimal("152.006294"), new BigDecimal("0.657527"), new BigDecimal("3.33"), new BigDecimal("86.227951"),
-				new BigDecimal("0.007625"), 44, 10);
+				9999, "Walmart", "End of Season Sale", "Engagement", "Google", "Video", Date.valueOf("2024-10-30"),
+				61577, 1271, 1932, new BigDecimal("14.74"), "Mobile", "Germany", "High Intent", new BigDecimal("0.01"),
+				new BigDecimal("0.24"), new BigDecimal("0.020641"), new BigDecimal("1.520063"),
+				new BigDecimal("46.302368"), new BigDecimal("152.006294"), new BigDecimal("0.657527"),
+				new BigDecimal("3.33"), new BigDecimal("86.227951"), new BigDecimal("0.007625"), 44, 10);
 		assertThat(db.count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(3);
 	}
 
