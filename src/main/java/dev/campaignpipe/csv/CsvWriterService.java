@@ -25,6 +25,7 @@ import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.config.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csvfile.CsvFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

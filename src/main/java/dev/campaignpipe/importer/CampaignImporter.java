@@ -22,10 +22,10 @@ import dev.campaignpipe.campaign.Validation;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.IdTakenException;
+import dev.campaignpipe.csvfile.CsvRecords;
+import dev.campaignpipe.csvfile.LineConverter;
+import dev.campaignpipe.csvfile.RowReader;
 import dev.campaignpipe.sync.CampaignTable;
-import dev.campaignpipe.sync.CsvRecords;
-import dev.campaignpipe.sync.LineConverter;
-import dev.campaignpipe.sync.RowReader;
 import dev.campaignpipe.sync.SyncWorker;
 
 import org.springframework.stereotype.Service;

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import dev.campaignpipe.csv.CsvFormat;
+import dev.campaignpipe.csvfile.CsvFormat;
 
 /**
  * The rejects CSV beside the input: each rejected row as it was, plus a

@@ -19,7 +19,7 @@ import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.config.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
-import dev.campaignpipe.sync.LineConverter;
+import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.sync.SyncBacklog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,16 +19,16 @@ import java.util.Map;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignField;
 import dev.campaignpipe.campaign.Categories;
-import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.Kpis;
 import dev.campaignpipe.campaign.StoredCampaign;
-import dev.campaignpipe.csv.CsvFormat;
-import dev.campaignpipe.sync.CsvRecords;
-import dev.campaignpipe.sync.FileFingerprint;
-import dev.campaignpipe.sync.IdSet;
-import dev.campaignpipe.sync.LineConverter;
+import dev.campaignpipe.csvfile.CsvFormat;
+import dev.campaignpipe.csvfile.CsvRecords;
+import dev.campaignpipe.csvfile.FileFingerprint;
+import dev.campaignpipe.csvfile.IdSet;
+import dev.campaignpipe.csvfile.LineConverter;
 
 /**
  * The star schema Power BI relates without any work: one fact file with integer keys, a

@@ -17,6 +17,8 @@ import java.util.function.Function;
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignColumns;
 import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.csvfile.QuarantinedLine;
+import dev.campaignpipe.csvfile.SyncedRow;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;

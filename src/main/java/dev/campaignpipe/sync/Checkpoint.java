@@ -1,5 +1,7 @@
 package dev.campaignpipe.sync;
 
+import dev.campaignpipe.csvfile.FileFingerprint;
+
 /**
  * How far the CSV has been loaded, stored in the same transaction as the rows it covers.
  *
@@ -11,6 +13,14 @@ package dev.campaignpipe.sync;
  * @param lineNumber lines loaded (header included)
  */
 record Checkpoint(String fileKey, String headHash, String tailHash, long generation, long offset, long lineNumber) {
+
+	/**
+	 * What the file looked like where this checkpoint was taken, to tell whether it is
+	 * still that file.
+	 */
+	FileFingerprint.Mark mark() {
+		return new FileFingerprint.Mark(fileKey, offset, headHash, tailHash);
+	}
 
 	static Checkpoint initial() {
 		return new Checkpoint("", "", "", 0, 0, 0);

@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.campaignpipe.csvfile.SyncedRow;
 
 /**
  * Inserts new rows through {@code LOAD DATA LOCAL INFILE} fed from memory: MariaDB's and

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import dev.campaignpipe.csvfile.CsvRecords;
+import dev.campaignpipe.csvfile.RowReader;
 
 /**
  * {@code verify} (SPEC §9): compares campaigns.csv with the database — row counts, sums

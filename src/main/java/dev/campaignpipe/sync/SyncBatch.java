@@ -10,6 +10,12 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import dev.campaignpipe.csvfile.CsvTail;
+import dev.campaignpipe.csvfile.FileFingerprint;
+import dev.campaignpipe.csvfile.LineConverter;
+import dev.campaignpipe.csvfile.QuarantinedLine;
+import dev.campaignpipe.csvfile.RowReader;
+import dev.campaignpipe.csvfile.SyncedRow;
 
 /**
  * Loads one chunk of the CSV: converts its lines, decides per campaign_id (insert, skip,

@@ -16,6 +16,9 @@ import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.config.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
+import dev.campaignpipe.csvfile.CsvTail;
+import dev.campaignpipe.csvfile.FileFingerprint;
+import dev.campaignpipe.csvfile.LineConverter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -207,7 +210,7 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 		Checkpoint current = checkpoint;
 		String fileKey = FileFingerprint.fileKey(csv);
 		long size = Files.size(csv);
-		boolean rescan = current.offset() > 0 && !FileFingerprint.matches(csv, current, fileKey, size);
+		boolean rescan = current.offset() > 0 && !FileFingerprint.matches(csv, current.mark(), fileKey, size);
 		if (rescan) {
 			log.info("{} was replaced or rewritten: reading it again from the start", csv);
 			current = new Checkpoint(fileKey, "", "", current.generation() + 1, 0, 0);
@@ -237,8 +240,7 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 			lastSync = Instant.now();
 			loaded.increment(outcome.rows());
 			prepared = ahead.join();
-			if (prepared != null
-					&& !FileFingerprint.matches(csv, checkpoint, FileFingerprint.fileKey(csv), Files.size(csv))) {
+			if (prepared != null && !checkpoint.mark().matches(csv)) {
 				return true; // replaced meanwhile: the next round notices and reads it
 								// again
 			}

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.campaign.TestCampaigns;
+import dev.campaignpipe.csvfile.CsvFormat;
 import dev.campaignpipe.support.CsvAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.campaign.TestCampaigns;
+import dev.campaignpipe.csvfile.CsvFormat;
 import dev.campaignpipe.support.CsvAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

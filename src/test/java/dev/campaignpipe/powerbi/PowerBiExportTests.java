@@ -27,16 +27,16 @@ import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.campaign.TestCampaigns;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
-import dev.campaignpipe.csv.CsvFormat;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterHarness;
+import dev.campaignpipe.csvfile.CsvFormat;
 import dev.campaignpipe.support.FileLock;
 import dev.campaignpipe.support.TestProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

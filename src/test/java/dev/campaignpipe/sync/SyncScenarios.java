@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.campaignpipe.csv.CsvFormat;
+import dev.campaignpipe.csvfile.CsvFormat;
+import dev.campaignpipe.csvfile.FileFingerprint;
 import dev.campaignpipe.support.AppIntegrationTest;
 import dev.campaignpipe.support.ChildApp;
 import dev.campaignpipe.support.Database;

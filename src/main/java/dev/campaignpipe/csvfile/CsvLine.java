@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 /**
  * One record of the CSV as bytes on disk.
@@ -7,5 +7,5 @@ package dev.campaignpipe.sync;
  * @param lineNumber 1-based physical line number (the header is line 1)
  * @param text the line without its line break
  */
-record CsvLine(long offset, long lineNumber, String text) {
+public record CsvLine(long offset, long lineNumber, String text) {
 }

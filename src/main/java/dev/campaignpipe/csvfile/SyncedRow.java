@@ -1,7 +1,7 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import dev.campaignpipe.campaign.StoredCampaign;
 
 /** A CSV line that became a record, with its content hash and where it was read. */
-record SyncedRow(StoredCampaign stored, String hash, CsvLine line) {
+public record SyncedRow(StoredCampaign stored, String hash, CsvLine line) {
 }

@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +9,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.campaignpipe.campaign.CampaignField;
 import dev.campaignpipe.campaign.CampaignInput;
-import dev.campaignpipe.csv.CsvFormat;
 
 /**
  * Maps CSV lines to raw campaign inputs by header name, so a file whose columns were

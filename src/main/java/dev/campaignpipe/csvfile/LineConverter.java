@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +20,7 @@ import dev.campaignpipe.campaign.Validation;
 public final class LineConverter {
 
 	/** Exactly one of the two is set. */
-	record Result(SyncedRow row, QuarantinedLine quarantined) {
+	public record Result(SyncedRow row, QuarantinedLine quarantined) {
 	}
 
 	private final CampaignValidator validator;
@@ -42,7 +42,7 @@ public final class LineConverter {
 	/**
 	 * @return {@code null} for a line with no values at all (blank, or only separators)
 	 */
-	Result convert(RowReader reader, CsvLine line) {
+	public Result convert(RowReader reader, CsvLine line) {
 		if (isEmpty(line.text())) {
 			return null;
 		}
@@ -93,7 +93,7 @@ public final class LineConverter {
 	 * differences in the file — spacing, case, date style, stale metric columns — are not
 	 * changes.
 	 */
-	static String hash(StoredCampaign stored) {
+	public static String hash(StoredCampaign stored) {
 		return contentHash(stored.campaign());
 	}
 

@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,13 +54,11 @@ public final class FileFingerprint {
 
 	}
 
-	static boolean matches(Path file, Checkpoint checkpoint, String fileKey, long size) throws IOException {
-		return matches(file,
-				new Mark(checkpoint.fileKey(), checkpoint.offset(), checkpoint.headHash(), checkpoint.tailHash()),
-				fileKey, size);
-	}
-
-	private static boolean matches(Path file, Mark mark, String fileKey, long size) throws IOException {
+	/**
+	 * Whether {@code file}, whose identity and size were just read, is still the file
+	 * {@code mark} was taken on, grown at most.
+	 */
+	public static boolean matches(Path file, Mark mark, String fileKey, long size) throws IOException {
 		long loaded = mark.offset();
 		return fileKey.equals(mark.fileKey()) && size >= loaded && head(file, loaded).equals(mark.head())
 				&& tail(file, loaded).equals(mark.tail());

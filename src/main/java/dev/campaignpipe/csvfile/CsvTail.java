@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,27 +14,27 @@ import java.util.List;
  * one record; bytes after the last complete record (a line being written) are left for
  * the next read.
  */
-final class CsvTail {
+public final class CsvTail {
 
 	/** Records read, and the offset just past the last one. */
-	record Chunk(List<CsvLine> lines, long endOffset, long endLine) {
+	public record Chunk(List<CsvLine> lines, long endOffset, long endLine) {
 	}
 
 	/** The parsed header line and where the data after it starts. */
-	record Header(RowReader reader, long dataOffset, long dataLine) {
+	public record Header(RowReader reader, long dataOffset, long dataLine) {
 	}
 
 	private CsvTail() {
 	}
 
 	/** The file's header, or {@code null} while it has no complete first line. */
-	static Header header(Path file) throws IOException {
+	public static Header header(Path file) throws IOException {
 		Chunk first = read(file, 0, 0, 1, 64 * 1024);
 		return first.lines().isEmpty() ? null
 				: new Header(RowReader.fromHeader(first.lines().get(0).text()), first.endOffset(), first.endLine());
 	}
 
-	static Chunk read(Path file, long offset, long lineNumber, int maxLines, int maxBytes) throws IOException {
+	public static Chunk read(Path file, long offset, long lineNumber, int maxLines, int maxBytes) throws IOException {
 		try (FileChannel channel = FileChannel.open(file)) {
 			long size = channel.size();
 			int length = (int) Math.min(maxBytes, Math.max(0, size - offset));
@@ -78,7 +78,7 @@ final class CsvTail {
 	}
 
 	/** Line breaks between {@code from} and the end of the file, for "records behind". */
-	static long countLines(Path file, long from, long limitBytes) throws IOException {
+	public static long countLines(Path file, long from, long limitBytes) throws IOException {
 		try (FileChannel channel = FileChannel.open(file)) {
 			long end = Math.min(channel.size(), from + limitBytes);
 			ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);

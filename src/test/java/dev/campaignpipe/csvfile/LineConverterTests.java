@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,7 +11,6 @@ import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.campaign.TestCampaigns;
-import dev.campaignpipe.csv.CsvFormat;
 import dev.campaignpipe.support.TestProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

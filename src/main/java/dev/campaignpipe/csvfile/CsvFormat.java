@@ -1,4 +1,4 @@
-package dev.campaignpipe.csv;
+package dev.campaignpipe.csvfile;
 
 import java.io.IOException;
 import java.io.StringWriter;

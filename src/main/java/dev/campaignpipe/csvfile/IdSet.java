@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import java.util.BitSet;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.campaignpipe.csv;
+package dev.campaignpipe.csvfile;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.campaignpipe.sync;
+package dev.campaignpipe.csvfile;
 
 import java.io.IOException;
 import java.nio.file.Files;
