@@ -7,16 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.campaignpipe.config.PipelineProperties;
-
-import org.springframework.stereotype.Component;
-
 /**
  * The closed category sets with their aliases, from configuration. Resolves any spelling
  * a person or a spreadsheet produces — odd case, stray spaces, a known misspelling — to
  * the canonical value.
  */
-@Component
 public class Categories {
 
 	private final Map<CampaignField, List<String>> values = new EnumMap<>(CampaignField.class);
@@ -29,8 +24,7 @@ public class Categories {
 	 */
 	private final Map<CampaignField, java.util.Set<String>> exact = new EnumMap<>(CampaignField.class);
 
-	public Categories(PipelineProperties properties) {
-		PipelineProperties.Categories c = properties.categories();
+	public Categories(CategorySettings c) {
 		register(CampaignField.CAMPAIGN_TYPE, c.campaignType());
 		register(CampaignField.MARKETING_CHANNEL, c.marketingChannel());
 		register(CampaignField.AD_FORMAT, c.adFormat());
@@ -39,7 +33,7 @@ public class Categories {
 		register(CampaignField.AUDIENCE_SEGMENT, c.audienceSegment());
 	}
 
-	private void register(CampaignField field, PipelineProperties.Category category) {
+	private void register(CampaignField field, CategorySettings.Category category) {
 		if (category.values().isEmpty()) {
 			throw new IllegalStateException("pipeline.categories: no values configured for " + field.key());
 		}

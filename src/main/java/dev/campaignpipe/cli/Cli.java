@@ -2,8 +2,8 @@ package dev.campaignpipe.cli;
 
 import java.util.Set;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code java -jar <jar>} serves; {@code import} and {@code verify} are

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.campaignpipe.campaign.CategorySettings;
 import dev.campaignpipe.campaign.DateInput;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("pipeline")
 public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Csv csv,
-		@DefaultValue Categories categories, @DefaultValue Suggestions suggestions, @DefaultValue Sync sync,
+		@DefaultValue CategorySettings categories, @DefaultValue Suggestions suggestions, @DefaultValue Sync sync,
 		@DefaultValue PowerBi powerbi,
 		/*
 		 * Start the writer, sync and export with the application; command-line tools
@@ -48,20 +49,6 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			@DefaultValue("200ms") Duration retryInitial, @DefaultValue("5s") Duration retryMax,
 			/* How long a submitter waits for its acknowledgement before giving up. */
 			@DefaultValue("30s") Duration ackTimeout) {
-	}
-
-	/** Closed sets of the category fields, each with its canonical values and aliases. */
-	public record Categories(@DefaultValue Category campaignType, @DefaultValue Category marketingChannel,
-			@DefaultValue Category adFormat, @DefaultValue Category deviceType, @DefaultValue Category country,
-			@DefaultValue Category audienceSegment) {
-	}
-
-	/**
-	 * @param values canonical spellings, in the order the form lists them
-	 * @param aliases alternative spelling → canonical value (matched ignoring case,
-	 * spaces and punctuation)
-	 */
-	public record Category(@DefaultValue List<String> values, @DefaultValue Map<String, String> aliases) {
 	}
 
 	/** How the CSV is mirrored into the database (SPEC §7). */

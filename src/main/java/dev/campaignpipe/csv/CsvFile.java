@@ -17,6 +17,7 @@ import java.util.function.LongConsumer;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.campaignpipe.campaign.CampaignColumns;
+import dev.campaignpipe.common.Durable;
 import dev.campaignpipe.csvfile.CsvFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.StoredCampaign;
-import dev.campaignpipe.config.Backoff;
+import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csvfile.CsvFormat;
 import io.micrometer.core.instrument.Counter;

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.campaignpipe.common.Durable;
 
 /**
  * The durable waiting room for records while campaigns.csv is locked (SPEC §6). Rows are

@@ -10,6 +10,8 @@ import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.Validation;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.status.CampaignLookup;
+import dev.campaignpipe.status.Whereabouts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,15 +21,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * {@code POST /api/campaigns} (SPEC §10): JSON in, the stored record with its KPIs out,
- * once it is durable. The body is read here with a hard size limit rather than bound by
- * Spring, so that every malformed body gets a field-level 400 instead of a generic error.
- * The answer is written here too, with the application's JSON mapper: this is the hottest
- * endpoint, and Spring MVC's return-value handling (handler selection, content
- * negotiation, converter lookup, an extra flush) cost more CPU per request than
- * validating and queueing the record.
+ * The campaign resource's JSON side (SPEC §10; its page is {@link EntryController}'s).
+ * {@code GET /api/campaigns/{id}}: the record and where it is in the pipeline.
+ * {@code POST /api/campaigns}: JSON in, the stored record with its KPIs out, once it is
+ * durable. The body is read here with a hard size limit rather than bound by Spring, so
+ * that every malformed body gets a field-level 400 instead of a generic error. The answer
+ * is written here too, with the application's JSON mapper: this is the hottest endpoint,
+ * and Spring MVC's return-value handling (handler selection, content negotiation,
+ * converter lookup, an extra flush) cost more CPU per request than validating and
+ * queueing the record.
  */
 @RestController
 class CampaignApiController {
@@ -40,10 +47,34 @@ class CampaignApiController {
 
 	private final JsonMapper json;
 
-	CampaignApiController(CampaignValidator validator, CampaignQueue queue, JsonMapper json) {
+	private final CampaignLookup lookup;
+
+	CampaignApiController(CampaignValidator validator, CampaignQueue queue, JsonMapper json, CampaignLookup lookup) {
 		this.validator = validator;
 		this.queue = queue;
 		this.json = json;
+		this.lookup = lookup;
+	}
+
+	@GetMapping("/api/campaigns/{id}")
+	ResponseEntity<Map<String, Object>> campaign(@PathVariable long id) {
+		return lookup.where(id)
+			.map(CampaignApiController::view)
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.status(404)
+				.body(Map.of("errors", Map.of("campaign_id", "no campaign with id " + id))));
+	}
+
+	private static Map<String, Object> view(Whereabouts where) {
+		Map<String, Object> pipeline = new LinkedHashMap<>();
+		pipeline.put("queued", false); // an id exists only once its record is durable
+		pipeline.put("in_csv", where.inCsv());
+		pipeline.put("in_spool", where.inSpool());
+		pipeline.put("in_database", where.inDatabase());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("record", ApiViews.record(where.stored()));
+		body.put("pipeline", pipeline);
+		return body;
 	}
 
 	@PostMapping(path = "/api/campaigns", consumes = MediaType.APPLICATION_JSON_VALUE,

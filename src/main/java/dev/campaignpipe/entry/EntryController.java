@@ -15,8 +15,8 @@ import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.PipelineUnavailableException;
 import dev.campaignpipe.csv.Receipt;
-import dev.campaignpipe.status.Banners;
 import dev.campaignpipe.status.CampaignLookup;
+import dev.campaignpipe.status.ShowsBanners;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * valid one redirects to its confirmation, so reloading that page never submits twice.
  */
 @Controller
+@ShowsBanners
 class EntryController {
 
 	private final CampaignValidator validator;
@@ -44,19 +45,16 @@ class EntryController {
 
 	private final PipelineProperties properties;
 
-	private final Banners banners;
-
 	private final CampaignLookup lookup;
 
 	private final Clock clock;
 
 	EntryController(CampaignValidator validator, CampaignQueue queue, Categories categories,
-			PipelineProperties properties, Banners banners, CampaignLookup lookup, Clock clock) {
+			PipelineProperties properties, CampaignLookup lookup, Clock clock) {
 		this.validator = validator;
 		this.queue = queue;
 		this.categories = categories;
 		this.properties = properties;
-		this.banners = banners;
 		this.lookup = lookup;
 		this.clock = clock;
 	}
@@ -110,7 +108,6 @@ class EntryController {
 		model.addAttribute("record", receipt.stored());
 		model.addAttribute("kpis", KpiDisplay.lines(receipt.stored()));
 		model.addAttribute("fmt", new Formats());
-		model.addAttribute("banners", banners.current());
 		return "confirmation";
 	}
 
@@ -118,7 +115,6 @@ class EntryController {
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("notice", notice);
-		model.addAttribute("banners", banners.current());
 		model.addAttribute("campaignTypes", categories.values(CampaignField.CAMPAIGN_TYPE));
 		model.addAttribute("channels", categories.values(CampaignField.MARKETING_CHANNEL));
 		model.addAttribute("adFormats", categories.values(CampaignField.AD_FORMAT));

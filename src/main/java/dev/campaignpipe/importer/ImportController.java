@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.campaignpipe.config.PipelineProperties;
-import dev.campaignpipe.status.Banners;
+import dev.campaignpipe.status.ShowsBanners;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -35,6 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
  * runs.
  */
 @Controller
+@ShowsBanners
 class ImportController {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
@@ -46,18 +47,14 @@ class ImportController {
 
 	private final Path uploads;
 
-	private final Banners banners;
-
-	ImportController(ImportJobs jobs, PipelineProperties properties, Banners banners, Clock clock) {
+	ImportController(ImportJobs jobs, PipelineProperties properties, Clock clock) {
 		this.jobs = jobs;
 		this.clock = clock;
 		this.uploads = properties.dataDir().resolve("imports");
-		this.banners = banners;
 	}
 
 	@GetMapping("/import")
 	String form(Model model) {
-		model.addAttribute("banners", banners.current());
 		return "import";
 	}
 
@@ -67,7 +64,6 @@ class ImportController {
 			@RequestParam(name = "reassign_ids", defaultValue = "false") boolean reassign, Model model)
 			throws IOException {
 		if (file.isEmpty()) {
-			model.addAttribute("banners", banners.current());
 			model.addAttribute("error", "Choose a CSV file to import.");
 			return "import";
 		}
@@ -89,7 +85,6 @@ class ImportController {
 		}
 		model.addAttribute("job", job);
 		model.addAttribute("summary", job.progress().snapshot());
-		model.addAttribute("banners", banners.current());
 		return "import-progress";
 	}
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-import dev.campaignpipe.csv.Durable;
+import dev.campaignpipe.common.Durable;
 
 /**
  * Replaces a file the way Excel saves one: the new content goes to a temporary file in

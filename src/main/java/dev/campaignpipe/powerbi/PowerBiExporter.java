@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.Categories;
-import dev.campaignpipe.config.Backoff;
+import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.csvfile.LineConverter;

@@ -5,43 +5,31 @@ import java.util.Map;
 
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterStatus;
-import dev.campaignpipe.entry.ApiViews;
 import dev.campaignpipe.powerbi.ExportStatus;
 import dev.campaignpipe.powerbi.PowerBiExporter;
 import dev.campaignpipe.sync.SyncStatus;
 import dev.campaignpipe.sync.SyncWorker;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/**
- * Where records are in the pipeline: {@code GET /api/pipeline/status}, {@code GET
- * /api/campaigns/{id}} and the status page.
- */
+/** Where the pipeline stands: {@code GET /api/pipeline/status} and the status page. */
 @Controller
+@ShowsBanners
 class StatusController {
 
 	private final CsvWriterService writer;
-
-	private final CampaignLookup lookup;
-
-	private final Banners banners;
 
 	private final SyncWorker sync;
 
 	private final PowerBiExporter export;
 
-	StatusController(CsvWriterService writer, CampaignLookup lookup, Banners banners, SyncWorker sync,
-			PowerBiExporter export) {
+	StatusController(CsvWriterService writer, SyncWorker sync, PowerBiExporter export) {
 		this.writer = writer;
 		this.sync = sync;
 		this.export = export;
-		this.lookup = lookup;
-		this.banners = banners;
 	}
 
 	@GetMapping("/api/pipeline/status")
@@ -83,32 +71,9 @@ class StatusController {
 		return status;
 	}
 
-	@GetMapping("/api/campaigns/{id}")
-	@ResponseBody
-	ResponseEntity<Map<String, Object>> campaign(@PathVariable long id) {
-		return lookup.where(id)
-			.map(StatusController::view)
-			.map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(404)
-				.body(Map.of("errors", Map.of("campaign_id", "no campaign with id " + id))));
-	}
-
-	private static Map<String, Object> view(Whereabouts where) {
-		Map<String, Object> pipeline = new LinkedHashMap<>();
-		pipeline.put("queued", false); // an id exists only once its record is durable
-		pipeline.put("in_csv", where.inCsv());
-		pipeline.put("in_spool", where.inSpool());
-		pipeline.put("in_database", where.inDatabase());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("record", ApiViews.record(where.stored()));
-		body.put("pipeline", pipeline);
-		return body;
-	}
-
 	@GetMapping("/status")
 	String page(Model model) {
 		model.addAttribute("status", status());
-		model.addAttribute("banners", banners.current());
 		return "status";
 	}
 

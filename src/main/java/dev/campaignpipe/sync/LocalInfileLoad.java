@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 
+import dev.campaignpipe.csvfile.SyncedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.campaignpipe.csvfile.SyncedRow;
 
 /**
  * Inserts new rows through {@code LOAD DATA LOCAL INFILE} fed from memory: MariaDB's and

@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import dev.campaignpipe.campaign.CampaignValidator;
-import dev.campaignpipe.config.Backoff;
+import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.csvfile.CsvTail;

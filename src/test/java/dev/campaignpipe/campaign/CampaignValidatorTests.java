@@ -21,7 +21,7 @@ class CampaignValidatorTests {
 	private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
 	private final CampaignValidator validator = new CampaignValidator(
-			new Categories(TestProperties.load(Path.of("unused"))), TODAY);
+			new Categories(TestProperties.load(Path.of("unused")).categories()), TODAY);
 
 	static Map<CampaignField, String> valid() {
 		Map<CampaignField, String> v = new HashMap<>();

@@ -24,7 +24,7 @@ class LineConverterTests {
 	Path dir;
 
 	private LineConverter converter() {
-		Categories categories = new Categories(TestProperties.load(dir));
+		Categories categories = new Categories(TestProperties.load(dir).categories());
 		return new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST);
 	}
 

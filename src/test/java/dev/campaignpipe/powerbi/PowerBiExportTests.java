@@ -61,7 +61,7 @@ class PowerBiExportTests {
 				Map.of("pipeline.powerbi.debounce", "50ms", "pipeline.powerbi.retry-max", "200ms"));
 		settings.putAll(overrides);
 		PipelineProperties properties = TestProperties.load(dir, settings);
-		Categories categories = new Categories(properties);
+		Categories categories = new Categories(properties.categories());
 		PowerBiExporter exporter = new PowerBiExporter(properties, new CampaignValidator(categories, Clock.systemUTC()),
 				categories, backlog);
 		exporter.start();

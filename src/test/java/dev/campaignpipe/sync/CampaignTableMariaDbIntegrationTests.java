@@ -155,7 +155,7 @@ class CampaignTableMariaDbIntegrationTests {
 		}
 		Files.writeString(csv, text, StandardCharsets.UTF_8);
 		PipelineProperties properties = TestProperties.load(dir);
-		Categories categories = new Categories(properties);
+		Categories categories = new Categories(properties.categories());
 		SyncBatch batch = new SyncBatch(table, new DataSourceTransactionManager(dataSource));
 		batch.configure(
 				new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST));

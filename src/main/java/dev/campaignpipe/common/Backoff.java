@@ -1,4 +1,4 @@
-package dev.campaignpipe.config;
+package dev.campaignpipe.common;
 
 import java.time.Duration;
 

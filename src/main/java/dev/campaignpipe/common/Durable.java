@@ -1,4 +1,4 @@
-package dev.campaignpipe.csv;
+package dev.campaignpipe.common;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

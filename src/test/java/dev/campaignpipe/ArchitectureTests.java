@@ -1,0 +1,110 @@
+package dev.campaignpipe;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module map of docs/architecture.md, enforced: one package per stage, each depending
+ * only on the packages listed for it, and no cycle anywhere. A change that needs another
+ * arrow changes this table and the picture in the docs together.
+ */
+class ArchitectureTests {
+
+	private static final String ROOT = "dev.campaignpipe";
+
+	/** Each package and the packages of this product it may use. */
+	static final Map<String, Set<String>> ALLOWED = allowed();
+
+	private static Map<String, Set<String>> allowed() {
+		Map<String, Set<String>> map = new LinkedHashMap<>();
+		map.put("campaign", Set.of()); // the record, its rules and KPIs: depends on
+										// nothing of ours
+		map.put("common", Set.of()); // small shared helpers: backoff, durable files
+		map.put("config", Set.of("campaign")); // the pipeline.* settings
+		map.put("csvfile", Set.of("campaign")); // campaigns.csv: its format, reading it
+		map.put("csv", Set.of("campaign", "common", "config", "csvfile")); // stage 3:
+																			// queue,
+																			// writer,
+																			// spool
+		map.put("sync", Set.of("campaign", "common", "config", "csv", "csvfile")); // stage
+																					// 4:
+																					// database
+																					// mirror
+		map.put("powerbi", Set.of("campaign", "common", "config", "csv", "csvfile", "sync")); // stage
+																								// 5:
+																								// export
+		map.put("importer", Set.of("campaign", "config", "csv", "csvfile", "status", "sync")); // bulk
+																								// import
+		map.put("status", Set.of("campaign", "csv", "powerbi", "sync")); // where things
+																			// are:
+																			// status,
+																			// banners
+		map.put("entry", Set.of("campaign", "config", "csv", "status")); // form and JSON
+																			// API
+		map.put("cli", Set.of("", "config", "csv", "importer", "powerbi", "sync")); // import,
+																					// verify;
+																					// ""
+																					// =
+																					// the
+																					// application
+		return map;
+	}
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(ROOT);
+
+	static List<String> packages() {
+		return List.copyOf(ALLOWED.keySet());
+	}
+
+	@ParameterizedTest(name = "{0} uses only what the map allows")
+	@MethodSource("packages")
+	void eachPackageUsesOnlyThePackagesTheMapAllowsIt(String name) {
+		Set<String> forbidden = new TreeSet<>(ALLOWED.keySet());
+		forbidden.add("");
+		forbidden.remove(name);
+		forbidden.removeAll(ALLOWED.get(name));
+		String[] forbiddenPackages = forbidden.stream().map(ArchitectureTests::qualified).toArray(String[]::new);
+		noClasses().that()
+			.resideInAPackage(qualified(name))
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(forbiddenPackages)
+			.because("docs/architecture.md: " + name + " may use only " + ALLOWED.get(name))
+			.check(CLASSES);
+	}
+
+	@Test
+	void noPackagesDependOnEachOtherInACycle() {
+		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void everyPackageOfTheProductIsOnTheMap() {
+		Set<String> found = new TreeSet<>();
+		CLASSES.forEach(
+				c -> found.add(c.getPackageName().equals(ROOT) ? "" : c.getPackageName().substring(ROOT.length() + 1)));
+		found.remove("");
+		assertThat(ALLOWED.keySet()).as("packages on the map").containsExactlyInAnyOrderElementsOf(found);
+	}
+
+	private static String qualified(String name) {
+		return name.isEmpty() ? ROOT : ROOT + "." + name;
+	}
+
+}
