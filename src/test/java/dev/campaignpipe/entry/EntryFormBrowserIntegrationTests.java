@@ -1,6 +1,7 @@
 package dev.campaignpipe.entry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,8 +70,11 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 		choose("audience_segment", "High Intent");
 	}
 
+	/** Waits for the element: after a click the next page may still be loading. */
 	private String text(String id) {
-		return driver.findElement(By.id(id)).getText();
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id(id)))
+			.getText();
 	}
 
 	@Test

@@ -1,0 +1,266 @@
+package dev.campaignpipe.csv;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.csvfile.CsvFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * What the writer thread does to the files (SPEC §6): recover at start-up, make a batch
+ * durable in the CSV or else the spool and only then answer its submitters, move the
+ * spool into the CSV once it opens, and probe a full disk. Used by the writer thread
+ * only.
+ */
+final class DurableWrites {
+
+	private static final Logger log = LoggerFactory.getLogger(DurableWrites.class);
+
+	/**
+	 * About one large batch of records: room for this means a submission would very
+	 * likely fit too.
+	 */
+	private static final int PROBE_BYTES = 64 * 1024;
+
+	private final CsvFile csv;
+
+	private final Spool spool;
+
+	private final IdSequence ids;
+
+	private final CsvEnd end;
+
+	private final WriterHealth health;
+
+	private final WriterMetrics metrics;
+
+	private final RecentReceipts recent;
+
+	private final ApplicationEventPublisher events;
+
+	private final Path spaceProbe;
+
+	DurableWrites(CsvFile csv, Spool spool, IdSequence ids, WriterHealth health, WriterMetrics metrics,
+			RecentReceipts recent, ApplicationEventPublisher events, Path spaceProbe) {
+		this.csv = csv;
+		this.spool = spool;
+		this.ids = ids;
+		this.end = new CsvEnd(csv, ids);
+		this.health = health;
+		this.metrics = metrics;
+		this.recent = recent;
+		this.events = events;
+		this.spaceProbe = spaceProbe;
+	}
+
+	/**
+	 * Reads what the last run left: spooled records, the id mark, a torn last line. ids
+	 * continue after the highest seen anywhere.
+	 */
+	void recover() throws IOException {
+		spool.load();
+		ids.load();
+		long highest = Math.max(csv.maxIdInTail(), spool.ids().stream().mapToLong(Long::longValue).max().orElse(0));
+		ids.start(highest);
+		end.start();
+	}
+
+	/**
+	 * Whether the writer has something to retry: spooled records to move, or a full disk
+	 * to probe.
+	 */
+	boolean retrying() {
+		return !spool.isEmpty() || health.isRefusing();
+	}
+
+	/** Retries what is due: probing the disk when nobody submits, moving the spool. */
+	void retryIfDue(boolean idle) {
+		if (health.isRefusing() && idle && health.retryDue()) {
+			probeWritable();
+		}
+		if (!spool.isEmpty() && health.retryDue()) {
+			moveSpoolIntoCsv();
+		}
+	}
+
+	/**
+	 * Assigns ids, appends the batch (CSV, else spool), fsyncs, then answers every
+	 * submitter.
+	 */
+	void write(List<Submission> batch) {
+		long csvSizeBefore = end.followExternalEdits();
+		List<StoredCampaign> stored = new ArrayList<>(batch.size());
+		List<Long> batchIds = new ArrayList<>(batch.size());
+		List<Submission> accepted = new ArrayList<>(batch.size());
+		for (Submission submission : batch) {
+			Long id = assignId(submission);
+			if (id == null) {
+				submission.future().completeExceptionally(new IdTakenException(submission.requestedId()));
+				continue;
+			}
+			stored.add(StoredCampaign.of(id, submission.campaign()));
+			batchIds.add(id);
+			accepted.add(submission);
+		}
+		if (accepted.isEmpty()) {
+			return;
+		}
+		byte[] lines = CsvFormat.lines(stored);
+		Location location = appendToCsv(lines, accepted.size()) ? Location.CSV : null;
+		IOException failure = null;
+		if (location == null) {
+			try {
+				// csvSizeBefore: rows a failed append left behind are found there when
+				// the spool moves
+				spool.append(lines, batchIds, csvSizeBefore);
+				location = Location.SPOOL;
+			}
+			catch (IOException ex) {
+				failure = ex;
+				health.refusing(ex);
+			}
+		}
+		if (failure == null) {
+			health.acknowledging();
+		}
+		ids.saveMark(end.expectedSize());
+		metrics.batch(accepted.size(), location, failure == null ? accepted.size() : 0);
+		for (int i = 0; i < accepted.size(); i++) {
+			Receipt receipt = new Receipt(stored.get(i), location);
+			if (failure == null) {
+				recent.put(receipt);
+				accepted.get(i).future().complete(receipt);
+			}
+			else {
+				accepted.get(i).future().completeExceptionally(failure);
+			}
+		}
+	}
+
+	/**
+	 * @return whether the batch is durable in the CSV (not tried while records wait in
+	 * the spool)
+	 */
+	private boolean appendToCsv(byte[] lines, int records) {
+		if (!spool.isEmpty()) {
+			return false; // the spool moves first: file order stays id order
+		}
+		try {
+			end.ensureWholeLastLine();
+			long started = System.nanoTime();
+			csv.append(lines);
+			metrics.appendTook(System.nanoTime() - started);
+			end.appended();
+			health.writable();
+			announce(records);
+			return true;
+		}
+		catch (IOException ex) {
+			health.locked(ex);
+			return false;
+		}
+	}
+
+	/**
+	 * The id a record gets: its own if it brought a free one, else the next; {@code null}
+	 * if its own is taken.
+	 */
+	private Long assignId(Submission submission) {
+		Long requested = submission.requestedId();
+		if (requested == null) {
+			return ids.next();
+		}
+		if (requested > ids.last()) {
+			ids.advanceTo(requested); // never handed out: ids continue above it
+			return requested;
+		}
+		return requested <= submission.verifiedFreeUpTo() ? requested : null;
+	}
+
+	/**
+	 * Moves every spooled row into the CSV, in id order, exactly once: rows that an
+	 * interrupted earlier move already appended (found by id in the part of the CSV
+	 * written since spooling began) are not appended again, and the spool is deleted only
+	 * after the CSV is fsync'd.
+	 */
+	private void moveSpoolIntoCsv() {
+		try {
+			end.followExternalEdits(); // while it was locked, Excel may have saved it
+			end.ensureWholeLastLine();
+			long from = csv.size() >= spool.csvSizeAtStart() ? spool.csvSizeAtStart() : 0;
+			Set<Long> present = csv.idsFrom(from);
+			StringBuilder missing = new StringBuilder();
+			int moved = 0;
+			for (String row : spool.rowsInIdOrder()) {
+				if (!present.contains(Long.parseLong(row.substring(0, row.indexOf(','))))) {
+					missing.append(row);
+					moved++;
+				}
+			}
+			if (moved > 0) {
+				csv.append(missing.toString().getBytes(StandardCharsets.UTF_8));
+				end.appended();
+				ids.saveMark(end.expectedSize());
+			}
+			int waiting = spool.size();
+			spool.clear();
+			health.writable();
+			announce(moved);
+			log.info("CSV writable again: moved {} spooled records into {} ({} were already there)", moved, csv.path(),
+					waiting - moved);
+		}
+		catch (IOException ex) {
+			health.locked(ex);
+		}
+	}
+
+	/**
+	 * While refusing and nobody submits, checks now and then whether the data folder
+	 * takes writes again (a probe file written, fsync'd and removed), so the banner
+	 * clears by itself. Stray bytes of a failed append are cut off first: a restart must
+	 * not find them.
+	 */
+	private void probeWritable() {
+		try {
+			spool.finishCutBack();
+			csv.finishCutBack();
+			try (FileChannel probe = FileChannel.open(spaceProbe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				probe.write(ByteBuffer.allocate(PROBE_BYTES));
+				probe.force(false);
+			}
+			finally {
+				Files.deleteIfExists(spaceProbe);
+			}
+			health.probeSucceeded(spool.isEmpty());
+		}
+		catch (IOException ex) {
+			health.probeFailed(ex);
+		}
+	}
+
+	/**
+	 * Tells later stages to look now; their trouble must never fail an acknowledgement.
+	 */
+	private void announce(int records) {
+		try {
+			events.publishEvent(new CsvAppended(records));
+		}
+		catch (RuntimeException ex) {
+			log.warn("a listener of CSV appends failed: {}", ex.toString());
+		}
+	}
+
+}
