@@ -69,7 +69,7 @@ final class ImportCommand implements Callable<Integer> {
 				return 2;
 			}
 		}
-		ImportOptions options = new ImportOptions(mode, reassignIds);
+		ImportOptions options = new ImportOptions(mode, ImportOptions.TakenId.reassignIf(reassignIds));
 		String server = ToolContext.runningServer(ToolContext.settings(settings));
 		if (server != null) { // the server's own pipeline takes the rows: nothing to open
 								// here
@@ -144,7 +144,7 @@ final class ImportCommand implements Callable<Integer> {
 		HttpClient http = HttpClient.newHttpClient();
 		JsonMapper json = JsonMapper.builder().build();
 		String body = json.writeValueAsString(java.util.Map.of("path", file.toAbsolutePath().toString(), "on_invalid",
-				options.onInvalid().setting(), "reassign_ids", options.reassignIds()));
+				options.onInvalid().setting(), "reassign_ids", options.takenId() == ImportOptions.TakenId.REASSIGN));
 		HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))

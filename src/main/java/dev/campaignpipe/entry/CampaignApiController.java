@@ -70,7 +70,7 @@ class CampaignApiController {
 		pipeline.put("queued", false); // an id exists only once its record is durable
 		pipeline.put("in_csv", where.inCsv());
 		pipeline.put("in_spool", where.inSpool());
-		pipeline.put("in_database", where.inDatabase());
+		pipeline.put("in_database", where.inDatabase().asJson());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("record", ApiViews.record(where.stored()));
 		body.put("pipeline", pipeline);

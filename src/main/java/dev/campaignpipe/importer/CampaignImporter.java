@@ -186,7 +186,7 @@ public class CampaignImporter {
 														// stored
 				return;
 			}
-			if (!options.reassignIds()) {
+			if (options.takenId() == ImportOptions.TakenId.REJECT) {
 				reject(rejects, progress, fields, "campaign_id " + id + " is already used by a different record "
 						+ "(import with --reassign-ids to store it under a new id)");
 				return;

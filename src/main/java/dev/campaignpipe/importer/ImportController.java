@@ -152,7 +152,7 @@ class ImportController {
 		ImportOptions.OnInvalid mode = ImportOptions.OnInvalid
 			.fromSetting(onInvalid.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
 			.orElse(ImportOptions.OnInvalid.REJECT);
-		return new ImportOptions(mode, reassign);
+		return new ImportOptions(mode, ImportOptions.TakenId.reassignIf(reassign));
 	}
 
 }

@@ -1,12 +1,21 @@
 package dev.campaignpipe.importer;
 
-/**
- * How an import treats rows that break a rule, and ids that are taken.
- *
- * @param reassignIds store a row whose campaign_id is taken by different content under a
- * new id instead of rejecting it
- */
-public record ImportOptions(OnInvalid onInvalid, boolean reassignIds) {
+/** How an import treats rows that break a rule, and ids that are taken. */
+public record ImportOptions(OnInvalid onInvalid, TakenId takenId) {
+
+	/** What happens to a row whose campaign_id is already taken by different content. */
+	public enum TakenId {
+
+		/** Written to the rejects CSV with its reason (the default). */
+		REJECT,
+		/** Stored under a new id ({@code --reassign-ids}). */
+		REASSIGN;
+
+		public static TakenId reassignIf(boolean reassign) {
+			return reassign ? REASSIGN : REJECT;
+		}
+
+	}
 
 	/** What happens to a row that fails validation. */
 	public enum OnInvalid {
@@ -31,7 +40,7 @@ public record ImportOptions(OnInvalid onInvalid, boolean reassignIds) {
 	}
 
 	public static ImportOptions defaults() {
-		return new ImportOptions(OnInvalid.REJECT, false);
+		return new ImportOptions(OnInvalid.REJECT, TakenId.REJECT);
 	}
 
 }

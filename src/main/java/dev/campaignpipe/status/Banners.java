@@ -40,26 +40,27 @@ public class Banners {
 		WriterStatus status = writer.status();
 		String file = java.nio.file.Path.of(status.csvPath()).getFileName().toString();
 		if (status.refusingSince() != null) {
-			banners.add(new Banner("error", file + " and its spool cannot be written since " + status.refusingSince()
-					+ " (" + status.lastError()
+			banners.add(new Banner(Banner.Level.ERROR, file + " and its spool cannot be written since "
+					+ status.refusingSince() + " (" + status.lastError()
 					+ "). New records are refused, not saved: enter them again once there is"
 					+ " room. Every record confirmed before is safe; this clears by itself when writing works again."));
 		}
 		else if (status.csvLocked() || status.spoolSize() > 0) {
 			int waiting = status.spoolSize();
-			banners.add(new Banner("warning",
+			banners.add(new Banner(Banner.Level.WARNING,
 					file + " is open in another program — " + waiting + (waiting == 1 ? " record" : " records")
 							+ " waiting, nothing is lost. Close it (in Excel) and they are written automatically."));
 		}
 		String databaseError = syncError.get();
 		if (databaseError != null) {
-			banners.add(new Banner("warning", "The database mirror is paused (" + databaseError
+			banners.add(new Banner(Banner.Level.WARNING, "The database mirror is paused (" + databaseError
 					+ "). Records are still saved to the CSV and will be loaded when it is back."));
 		}
 		ExportStatus powerbi = export.get();
 		if (powerbi != null && powerbi.lastError() != null) {
-			banners.add(new Banner("warning", "The Power BI export to " + powerbi.folder() + " is failing since "
-					+ powerbi.failingSince() + " (" + powerbi.lastError() + "); it is retried until it succeeds."));
+			banners.add(new Banner(Banner.Level.WARNING,
+					"The Power BI export to " + powerbi.folder() + " is failing since " + powerbi.failingSince() + " ("
+							+ powerbi.lastError() + "); it is retried until it succeeds."));
 		}
 		return banners;
 	}

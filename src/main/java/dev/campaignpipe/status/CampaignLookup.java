@@ -39,21 +39,21 @@ public class CampaignLookup {
 	public Optional<Whereabouts> where(long id) {
 		Optional<Receipt> recent = writer.locate(id);
 		Optional<StoredCampaign> inDatabase;
-		Boolean known;
+		Whereabouts.InDatabase known;
 		try {
 			inDatabase = table.find(id);
-			known = inDatabase.isPresent();
+			known = inDatabase.isPresent() ? Whereabouts.InDatabase.YES : Whereabouts.InDatabase.NOT_YET;
 		}
 		catch (DataAccessException ex) {
 			inDatabase = Optional.empty();
-			known = null;
+			known = Whereabouts.InDatabase.UNKNOWN;
 		}
 		if (recent.isPresent()) {
 			Receipt r = recent.get();
 			return Optional
 				.of(new Whereabouts(r.stored(), r.location() == Location.CSV, r.location() == Location.SPOOL, known));
 		}
-		return inDatabase.map(stored -> new Whereabouts(stored, true, false, true));
+		return inDatabase.map(stored -> new Whereabouts(stored, true, false, Whereabouts.InDatabase.YES));
 	}
 
 	private Optional<StoredCampaign> fromDatabase(long id) {

@@ -42,7 +42,9 @@ class FullDiskIntegrationTests {
 				disk.fill();
 				load.awaitRefused(100, Duration.ofSeconds(60));
 				assertThat(status(app).at("/csv/refusing_since").isNull()).as("status says it refuses").isFalse();
-				assertThat(app.get("/")).contains("cannot be written").contains("New records are refused");
+				assertThat(app.get("/")).contains("class=\"banner banner-error\"")
+					.contains("cannot be written")
+					.contains("New records are refused");
 				int refusedWhileFull = load.refused();
 
 				disk.free();
