@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,8 +98,11 @@ class CsvLockTests {
 			.satisfies(b -> assertThat(b.message())
 				.startsWith("campaigns.csv is open in another program — 100 records waiting, nothing is lost"));
 		assertThat(writer.locate(50).orElseThrow().location()).isEqualTo(Location.SPOOL);
-		Thread.sleep(300); // several retries fail meanwhile; none may lose or duplicate
-							// anything
+		// several retries fail meanwhile: all 100 stay in the spool, none moves while
+		// locked
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> writer.status().spoolSize() == 100 && writer.status().csvLocked());
 
 		unlock();
 		waitUntil(() -> writer.status().spoolSize() == 0 && !writer.status().csvLocked(), Duration.ofSeconds(10));
@@ -135,14 +139,8 @@ class CsvLockTests {
 		assertThat(CsvAssertions.ids(CsvAssertions.readValidCsv(csv))).hasSize(22).doesNotHaveDuplicates().isSorted();
 	}
 
-	static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not met within " + timeout);
-			}
-			Thread.sleep(20);
-		}
+	static void waitUntil(BooleanSupplier condition, Duration timeout) {
+		await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
 	}
 
 }

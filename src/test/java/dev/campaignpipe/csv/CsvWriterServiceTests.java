@@ -20,6 +20,7 @@ import dev.campaignpipe.support.CsvAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CsvWriterServiceTests {
@@ -198,7 +199,8 @@ class CsvWriterServiceTests {
 			futures.add(pool.submit(() -> writer.submit(TestCampaigns.workedExample()).stored()));
 		}
 		Set<Long> acknowledged = Collections.synchronizedSet(new HashSet<>());
-		Thread.sleep(20);
+		await().until(() -> writer.lastId() > 0); // stop mid-stream: some written, the
+													// rest queued or in flight
 		writer.stop();
 		for (Future<StoredCampaign> f : futures) {
 			try {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PowerBiExportTests {
@@ -96,12 +97,8 @@ class PowerBiExportTests {
 		return rows;
 	}
 
-	static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition within " + timeout).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	static void waitUntil(BooleanSupplier condition, Duration timeout) {
+		await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
 	}
 
 	@Test
@@ -216,11 +213,11 @@ class PowerBiExportTests {
 		}
 		waitUntil(() -> exporter.status().lastError() != null, Duration.ofSeconds(10));
 		assertThat(exporter.status().failingSince()).isNotNull();
-		Thread.sleep(500); // several retries fail meanwhile
-		assertThat(readWhole(flat, CampaignColumns.ALL.size())).hasSize(2); // header +
-																			// the first
-																			// record,
-																			// intact
+		// several retries fail meanwhile: the file stays whole (header + the first
+		// record) all along
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> readWhole(flat, CampaignColumns.ALL.size()).size() == 2);
 
 		if (real) {
 			FileLock.unlock(flat);
@@ -345,8 +342,8 @@ class PowerBiExportTests {
 		// the backlog clears after a while: the export follows at once
 		writer.submit(TestCampaigns.workedExample());
 		exporter.changed();
-		Thread.sleep(600);
-		assertThat(flat).as("no export while the database catches up").doesNotExist();
+		// no export while the database catches up, for the whole 600 ms
+		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(flat));
 		backlog.set(false);
 		waitUntil(() -> Files.exists(flat), Duration.ofSeconds(1));
 		assertThat(readWhole(flat, CampaignColumns.ALL.size())).hasSize(2);

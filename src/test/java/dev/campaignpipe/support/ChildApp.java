@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * The packaged product running in its own JVM, so a test can kill it with SIGKILL
  * ({@link #kill()}) the way a power cut or a task manager would, and start it again.
@@ -59,26 +63,23 @@ public final class ChildApp implements AutoCloseable {
 		}
 	}
 
-	private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+	private void awaitHealthy(Duration timeout) throws IOException {
 		HttpClient client = HttpClient.newHttpClient();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("child exited: " + Files.readString(log));
-			}
-			try {
-				HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
+		HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).build();
+		try {
+			await("the child answers its health check").atMost(timeout)
+				.pollInterval(Duration.ofMillis(200))
+				.ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+				.until(() -> {
+					if (!process.isAlive()) {
+						throw new IllegalStateException("child exited: " + Files.readString(log));
+					}
+					return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				});
 		}
-		throw new IllegalStateException("child not healthy within " + timeout + ": " + Files.readString(log));
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("child not healthy within " + timeout + ": " + Files.readString(log), ex);
+		}
 	}
 
 	/** The body of a GET, for status pages and the API. */

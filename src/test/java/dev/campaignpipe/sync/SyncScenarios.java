@@ -25,6 +25,7 @@ import dev.campaignpipe.support.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,18 +71,12 @@ abstract class SyncScenarios {
 	}
 
 	/** Waits until the mirror has read everything in the CSV. */
-	void awaitSynced(ChildApp app, Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		String status = "";
-		while (System.nanoTime() < deadline) {
-			status = status(app);
-			if (status.contains("\"bytes_behind\":0,") && status.contains("\"last_error\":null}")
-					&& !status.contains("\"last_sync\":null")) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("not synced within " + timeout + ": " + status);
+	void awaitSynced(ChildApp app, Duration timeout) {
+		await("the mirror has read everything in the CSV").atMost(timeout)
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(status(app)).contains("\"bytes_behind\":0,")
+				.contains("\"last_error\":null}")
+				.doesNotContain("\"last_sync\":null"));
 	}
 
 	Path csv() {
@@ -114,7 +109,7 @@ abstract class SyncScenarios {
 			for (List<String> part : List.of(rows.subList(0, third), rows.subList(third, 2 * third),
 					rows.subList(2 * third, rows.size()))) {
 				Files.writeString(csv(), String.join("\r\n", part) + "\r\n", StandardOpenOption.APPEND);
-				Thread.sleep(300);
+				awaitSynced(app, Duration.ofSeconds(30)); // each go read on its own
 			}
 			awaitSynced(app, Duration.ofSeconds(30));
 			Database db = database(dir);
@@ -282,15 +277,9 @@ abstract class SyncScenarios {
 		Database db = database(dir);
 
 		ChildApp app = start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		long loaded = 0;
-		while (System.nanoTime() < deadline) {
-			loaded = countOrZero(db);
-			if (loaded > 0) {
-				break;
-			}
-			Thread.sleep(20);
-		}
+		long loaded = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> countOrZero(db), n -> n > 0);
 		app.kill(); // mid-catch-up
 		assertThat(loaded).as("killed while loading").isBetween(1L, (long) total - 1);
 
