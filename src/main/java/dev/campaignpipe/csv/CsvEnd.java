@@ -90,9 +90,9 @@ final class CsvEnd {
 		}
 	}
 
-	/** The writer appended: the file ends where it left it. */
-	void appended() throws IOException {
-		expectedSize = csv.size();
+	/** The writer appended: the file ends where it left it, at {@code size}. */
+	void appended(long size) {
+		expectedSize = size;
 	}
 
 	/** The CSV's length after the writer's last append, for the id mark. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -69,29 +68,17 @@ final class CsvFile {
 	}
 
 	/**
-	 * Identity of the file on disk, which changes when it is replaced (Excel saves by
-	 * rename).
-	 */
-	String fileKey() throws IOException {
-		if (!Files.exists(path)) {
-			return "";
-		}
-		BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-		Object key = attributes.fileKey();
-		return key != null ? key.toString() : "created=" + attributes.creationTime().toMillis();
-	}
-
-	/**
 	 * Appends {@code bytes} whole and fsyncs, or leaves the file as it was and throws;
 	 * creates the file with its header first if it does not exist.
+	 * @return the file's length after the append
 	 */
-	void append(byte[] bytes) throws IOException {
+	long append(byte[] bytes) throws IOException {
 		if (!Files.exists(path)) {
 			appender.forget();
 			create();
 		}
 		try (FileChannel channel = opener.openForAppend(path)) {
-			appender.append(channel, bytes);
+			return appender.append(channel, bytes);
 		}
 	}
 
@@ -175,11 +162,7 @@ final class CsvFile {
 	 * still cannot.
 	 */
 	void finishCutBack() throws IOException {
-		if (appender.cutBackPending()) {
-			try (FileChannel channel = opener.openForAppend(path)) {
-				appender.finishCutBack(channel);
-			}
-		}
+		appender.finishCutBack(opener);
 	}
 
 	private static String abbreviate(String text) {

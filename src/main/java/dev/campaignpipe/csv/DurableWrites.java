@@ -160,9 +160,9 @@ final class DurableWrites {
 		try {
 			end.ensureWholeLastLine();
 			long started = System.nanoTime();
-			csv.append(lines);
+			long size = csv.append(lines);
 			metrics.appendTook(System.nanoTime() - started);
-			end.appended();
+			end.appended(size);
 			health.writable();
 			announce(records);
 			return true;
@@ -210,8 +210,7 @@ final class DurableWrites {
 				}
 			}
 			if (moved > 0) {
-				csv.append(missing.toString().getBytes(StandardCharsets.UTF_8));
-				end.appended();
+				end.appended(csv.append(missing.toString().getBytes(StandardCharsets.UTF_8)));
 				ids.saveMark(end.expectedSize());
 			}
 			int waiting = spool.size();

@@ -119,11 +119,7 @@ final class Spool {
 	 * still cannot.
 	 */
 	void finishCutBack() throws IOException {
-		if (appender.cutBackPending()) {
-			try (FileChannel channel = opener.openForAppend(path)) {
-				appender.finishCutBack(channel);
-			}
-		}
+		appender.finishCutBack(opener);
 	}
 
 	/** The spooled rows, each with its CRLF, in campaign_id order. */

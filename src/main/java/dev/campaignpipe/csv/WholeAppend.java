@@ -3,9 +3,9 @@ package dev.campaignpipe.csv;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+
+import dev.campaignpipe.csvfile.FileFingerprint;
 
 /**
  * Appends to one file whole or not at all. A write or fsync that fails half-way (a full
@@ -33,7 +33,7 @@ final class WholeAppend {
 	 * The file the unfinished cut belongs to: if that file was replaced, its stray bytes
 	 * went with it.
 	 */
-	private Object cutFileKey;
+	private String cutFileKey;
 
 	WholeAppend(Path path) {
 		this.path = path;
@@ -43,18 +43,22 @@ final class WholeAppend {
 	 * Writes every part and fsyncs. On failure the file is as long as before and the
 	 * exception is rethrown; if the cut-back failed too, it is attached as suppressed and
 	 * remembered.
+	 * @return the file's length after the append: known here, so nobody need stat the
+	 * file for it
 	 */
-	void append(FileChannel channel, byte[]... parts) throws IOException {
+	long append(FileChannel channel, byte[]... parts) throws IOException {
 		finishCutBack(channel);
 		long before = channel.size();
+		long written = 0;
 		try {
 			for (byte[] part : parts) {
 				ByteBuffer buffer = ByteBuffer.wrap(part);
 				while (buffer.hasRemaining()) {
-					channel.write(buffer);
+					written += channel.write(buffer);
 				}
 			}
 			channel.force(false);
+			return before + written;
 		}
 		catch (IOException ex) {
 			cutBack(channel, before, ex);
@@ -85,6 +89,20 @@ final class WholeAppend {
 		cutBackTo = -1;
 	}
 
+	/**
+	 * Opens the file with {@code opener} and finishes a pending cut-back, if there is
+	 * one.
+	 * @throws IOException while it still cannot: nothing may be appended to the file
+	 * meanwhile
+	 */
+	void finishCutBack(CsvFile.Opener opener) throws IOException {
+		if (cutBackPending()) {
+			try (FileChannel channel = opener.openForAppend(path)) {
+				finishCutBack(channel);
+			}
+		}
+	}
+
 	/** Whether bytes of a failed append may still be in the file. */
 	boolean cutBackPending() {
 		return cutBackTo >= 0;
@@ -107,11 +125,11 @@ final class WholeAppend {
 		}
 	}
 
-	private Object fileKey() throws IOException {
-		return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+	private String fileKey() throws IOException {
+		return FileFingerprint.fileKey(path);
 	}
 
-	private Object fileKeyOrNull() {
+	private String fileKeyOrNull() {
 		try {
 			return fileKey();
 		}

@@ -37,9 +37,9 @@ class WholeAppendTests {
 		appendTo = new WholeAppend(file);
 	}
 
-	private void appendBatch(byte[]... parts) throws IOException {
+	private long appendBatch(byte[]... parts) throws IOException {
 		try (var channel = faults.around(CsvFile.DEFAULT_OPENER).openForAppend(file)) {
-			appendTo.append(channel, parts);
+			return appendTo.append(channel, parts);
 		}
 	}
 
@@ -53,8 +53,10 @@ class WholeAppendTests {
 		assertThat(appendTo.cutBackPending()).isFalse();
 
 		faults.healed();
-		appendBatch("4,fourth\r\n".getBytes(StandardCharsets.UTF_8));
+		long length = appendBatch("4,fourth\r\n".getBytes(StandardCharsets.UTF_8));
 		assertThat(Files.readString(file)).isEqualTo("header\r\n1,first\r\n4,fourth\r\n");
+		assertThat(length).as("the length the append reports, which the writer uses instead of a stat")
+			.isEqualTo(Files.size(file));
 	}
 
 	@Test
