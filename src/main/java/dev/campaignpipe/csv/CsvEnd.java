@@ -50,24 +50,33 @@ final class CsvEnd {
 	 * reports why)
 	 */
 	long followExternalEdits() {
+		long size;
 		try {
-			long size = csv.size();
-			if (size != expectedSize) {
-				expectedSize = size;
-				editedByOthers = true;
-				try {
-					ensureWholeLastLine(); // their last row may lack its line break:
-											// counted once it has one
-				}
-				finally {
-					ids.start(Math.max(ids.last(), csv.maxIdInTail()));
-				}
-			}
-			return expectedSize;
+			size = csv.size();
 		}
 		catch (IOException ex) {
-			return 0;
+			return 0; // cannot be read: the append reports why
 		}
+		if (size != expectedSize) {
+			expectedSize = size;
+			editedByOthers = true;
+			try {
+				ensureWholeLastLine(); // their last row may lack its line break: counted
+										// once it has one
+			}
+			catch (IOException ex) {
+				// cannot be opened for writing (Excel): ended before our next append,
+				// editedByOthers stays set
+			}
+			try {
+				ids.start(Math.max(ids.last(), csv.maxIdInTail()));
+			}
+			catch (IOException ex) {
+				expectedSize = -1; // ids not read: the next batch looks again
+				return size;
+			}
+		}
+		return expectedSize;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.campaignpipe.csv;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,6 +181,23 @@ class FailedWriteTests {
 		assertThat(Files.size(dir.resolve("campaigns.csv"))).as("stray bytes cut off").isEqualTo(sizeBefore);
 		submit(2);
 		assertEveryAcknowledgedRecordOnceAndNothingElse();
+	}
+
+	/**
+	 * The spool remembers how long the CSV was when spooling began, so the move later
+	 * checks only what was written since for rows already there. Another program's edit
+	 * while the CSV is locked must not turn that into 0 (a scan of the whole CSV).
+	 */
+	@Test
+	void aSpoolStartedAfterAnotherProgramsEditRemembersTheCsvsRealLength() throws Exception {
+		start();
+		submit(2);
+		Path csv = dir.resolve("campaigns.csv");
+		Files.writeString(csv, "99,pasted without its line break", StandardOpenOption.APPEND);
+		csvLocked = true; // and Excel has it open for the next batch
+		submit(1);
+		assertThat(Files.readAllLines(dir.resolve("state/spool.csv")).get(0))
+			.isEqualTo("#spool csv-size=" + Files.size(csv));
 	}
 
 	@Test
