@@ -139,11 +139,10 @@ public class CampaignTable {
 		if (updated == 1) {
 			return;
 		}
-		Checkpoint stored = loadCheckpoint();
-		boolean first = expected.equals(Checkpoint.initial()) && stored.equals(Checkpoint.initial())
+		boolean first = expected.equals(Checkpoint.initial())
 				&& jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_sync_checkpoint", Long.class) == 0;
 		if (!first) {
-			throw new CheckpointMovedException(expected, stored);
+			throw new CheckpointMovedException(expected, loadCheckpoint());
 		}
 		jdbc.update(
 				"INSERT INTO pipeline_sync_checkpoint (id, file_key, head_hash, tail_hash, generation, byte_offset, "
