@@ -201,12 +201,14 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 		JsonNode status = JSON.readTree(get("/api/pipeline/status").body());
 		assertThat(status.has("queue_depth")).isTrue();
 		assertThat(status.at("/csv/locked").asBoolean()).isFalse();
+		assertThat(status.at("/csv/refusing_since").isNull()).as("writing works: not refusing").isTrue();
 		assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
 		HttpResponse<String> prometheus = get("/actuator/prometheus");
 		assertThat(prometheus.statusCode()).isEqualTo(200);
 		assertThat(prometheus.body()).contains("pipeline_queue_depth")
 			.contains("pipeline_csv_records_total")
-			.contains("pipeline_csv_append_seconds_count");
+			.contains("pipeline_csv_append_seconds_count")
+			.contains("pipeline_csv_refusing 0.0");
 	}
 
 }
