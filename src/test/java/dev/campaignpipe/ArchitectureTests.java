@@ -31,36 +31,28 @@ class ArchitectureTests {
 
 	private static Map<String, Set<String>> allowed() {
 		Map<String, Set<String>> map = new LinkedHashMap<>();
-		map.put("campaign", Set.of()); // the record, its rules and KPIs: depends on
-										// nothing of ours
-		map.put("common", Set.of()); // small shared helpers: backoff, durable files
-		map.put("config", Set.of("campaign")); // the pipeline.* settings
-		map.put("csvfile", Set.of("campaign")); // campaigns.csv: its format, reading it
-		map.put("csv", Set.of("campaign", "common", "config", "csvfile")); // stage 3:
-																			// queue,
-																			// writer,
-																			// spool
-		map.put("sync", Set.of("campaign", "common", "config", "csv", "csvfile")); // stage
-																					// 4:
-																					// database
-																					// mirror
-		map.put("powerbi", Set.of("campaign", "common", "config", "csv", "csvfile", "sync")); // stage
-																								// 5:
-																								// export
-		map.put("importer", Set.of("campaign", "config", "csv", "csvfile", "status", "sync")); // bulk
-																								// import
-		map.put("status", Set.of("campaign", "csv", "powerbi", "sync")); // where things
-																			// are:
-																			// status,
-																			// banners
-		map.put("entry", Set.of("campaign", "config", "csv", "status")); // form and JSON
-																			// API
-		map.put("cli", Set.of("", "config", "csv", "importer", "powerbi", "sync")); // import,
-																					// verify;
-																					// ""
-																					// =
-																					// the
-																					// application
+		// the record, its rules and KPIs: depends on nothing of ours
+		map.put("campaign", Set.of());
+		// small shared helpers: backoff, durable files
+		map.put("common", Set.of());
+		// campaigns.csv: its format, reading it
+		map.put("csvfile", Set.of("campaign"));
+		// the pipeline.* settings and the rule/reading beans built from them
+		map.put("config", Set.of("campaign", "csvfile"));
+		// stage 3: queue, writer, spool
+		map.put("csv", Set.of("campaign", "common", "config", "csvfile"));
+		// stage 4: database mirror
+		map.put("sync", Set.of("campaign", "common", "config", "csv", "csvfile"));
+		// stage 5: export
+		map.put("powerbi", Set.of("campaign", "common", "config", "csv", "csvfile", "sync"));
+		// bulk import
+		map.put("importer", Set.of("campaign", "config", "csv", "csvfile", "status", "sync"));
+		// where things are: status, banners
+		map.put("status", Set.of("campaign", "csv", "powerbi", "sync"));
+		// form and JSON API
+		map.put("entry", Set.of("campaign", "config", "csv", "status"));
+		// import, verify; "" = the application
+		map.put("cli", Set.of("", "config", "csv", "importer", "powerbi", "sync"));
 		return map;
 	}
 

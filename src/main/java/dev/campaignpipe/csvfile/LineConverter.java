@@ -32,6 +32,11 @@ public final class LineConverter {
 		this.dates = dates;
 	}
 
+	/** How this converter reads dates that are not ISO (the local day/month order). */
+	public DateInput dates() {
+		return dates;
+	}
+
 	/** The record on a CSV line, if the line holds a valid (or flagged) one. */
 	public java.util.Optional<StoredCampaign> record(RowReader reader, String text) {
 		Result result = convert(reader, new CsvLine(0, 0, text));

@@ -60,15 +60,15 @@ public class CampaignImporter {
 
 	private final LineConverter converter;
 
-	public CampaignImporter(CampaignQueue queue, CampaignValidator validator, CampaignTable table, SyncWorker sync,
-			PipelineProperties properties) {
+	public CampaignImporter(CampaignQueue queue, CampaignValidator validator, LineConverter converter,
+			CampaignTable table, SyncWorker sync, PipelineProperties properties) {
 		this.queue = queue;
 		this.validator = validator;
 		this.table = table;
 		this.sync = sync;
-		this.dates = properties.sync().ambiguousDates().csvDates();
+		this.dates = converter.dates();
 		this.csv = properties.csvPath();
-		this.converter = new LineConverter(validator, dates);
+		this.converter = converter;
 	}
 
 	public ImportProgress start(Path file) throws IOException {

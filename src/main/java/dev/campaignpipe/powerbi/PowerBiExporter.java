@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
@@ -77,15 +76,14 @@ public class PowerBiExporter implements SmartLifecycle {
 	/** When the export first waited for the current database backlog. */
 	private Instant yieldingSince;
 
-	public PowerBiExporter(PipelineProperties properties, CampaignValidator validator, Categories categories,
+	public PowerBiExporter(PipelineProperties properties, LineConverter converter, Categories categories,
 			SyncBacklog sync) {
 		this.sync = sync;
 		this.settings = properties.powerbi();
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
 		this.folder = properties.powerbiExportDir();
-		this.star = new StarExport(csv, properties.stateDir(),
-				new LineConverter(validator, properties.sync().ambiguousDates().csvDates()), categories);
+		this.star = new StarExport(csv, properties.stateDir(), converter, categories);
 		this.retry = settings.debounce();
 	}
 

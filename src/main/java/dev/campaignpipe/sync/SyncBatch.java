@@ -34,14 +34,11 @@ class SyncBatch {
 
 	private final TransactionTemplate transactions;
 
-	private LineConverter converter;
+	private final LineConverter converter;
 
-	SyncBatch(CampaignTable table, PlatformTransactionManager transactionManager) {
+	SyncBatch(CampaignTable table, PlatformTransactionManager transactionManager, LineConverter converter) {
 		this.table = table;
 		this.transactions = new TransactionTemplate(transactionManager);
-	}
-
-	void configure(LineConverter converter) {
 		this.converter = converter;
 	}
 

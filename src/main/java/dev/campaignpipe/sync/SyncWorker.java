@@ -12,13 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.csvfile.CsvTail;
 import dev.campaignpipe.csvfile.FileFingerprint;
-import dev.campaignpipe.csvfile.LineConverter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -76,8 +74,7 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	private volatile long quarantined;
 
-	public SyncWorker(PipelineProperties properties, CampaignTable table, CampaignValidator validator, SyncBatch batch,
-			MeterRegistry meters) {
+	public SyncWorker(PipelineProperties properties, CampaignTable table, SyncBatch batch, MeterRegistry meters) {
 		this.settings = properties.sync();
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
@@ -86,7 +83,6 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 		this.loaded = meters.counter("pipeline.sync.rows");
 		this.watch = new FileWatch(csv, this::wake);
 		meters.gauge("pipeline.sync.bytes.behind", this, SyncWorker::bytesBehind);
-		batch.configure(new LineConverter(validator, settings.ambiguousDates().csvDates()));
 	}
 
 	@EventListener

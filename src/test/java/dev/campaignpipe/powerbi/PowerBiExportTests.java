@@ -26,6 +26,7 @@ import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.campaign.TestCampaigns;
 import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterHarness;
@@ -63,7 +64,9 @@ class PowerBiExportTests {
 		settings.putAll(overrides);
 		PipelineProperties properties = TestProperties.load(dir, settings);
 		Categories categories = new Categories(properties.categories());
-		PowerBiExporter exporter = new PowerBiExporter(properties, new CampaignValidator(categories, Clock.systemUTC()),
+		PowerBiExporter exporter = new PowerBiExporter(properties,
+				new LineConverter(new CampaignValidator(categories, Clock.systemUTC()),
+						properties.sync().ambiguousDates().csvDates()),
 				categories, backlog);
 		exporter.start();
 		cleanup.add(exporter::stop);

@@ -156,8 +156,7 @@ class CampaignTableMariaDbIntegrationTests {
 		Files.writeString(csv, text, StandardCharsets.UTF_8);
 		PipelineProperties properties = TestProperties.load(dir);
 		Categories categories = new Categories(properties.categories());
-		SyncBatch batch = new SyncBatch(table, new DataSourceTransactionManager(dataSource));
-		batch.configure(
+		SyncBatch batch = new SyncBatch(table, new DataSourceTransactionManager(dataSource),
 				new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST));
 
 		SyncBatch.Prepared prepared = batch.prepare(csv, Checkpoint.initial(), FileFingerprint.fileKey(csv), 10_000);
