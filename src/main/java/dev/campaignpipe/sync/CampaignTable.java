@@ -3,32 +3,33 @@ package dev.campaignpipe.sync;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignColumns;
 import dev.campaignpipe.campaign.StoredCampaign;
-import dev.campaignpipe.csvfile.QuarantinedLine;
 import dev.campaignpipe.csvfile.SyncedRow;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL access to the mirror table, the checkpoint and the quarantine. Every statement is
- * parameterized; the column list comes from {@link CampaignColumns}, the one layout of
- * the product.
+ * SQL access to the mirror table's rows (the checkpoint and the quarantine have their own
+ * classes). Every statement is parameterized; the column list comes from
+ * {@link CampaignColumns}, the one layout of the product.
  */
 @Repository
 public class CampaignTable {
@@ -64,101 +65,25 @@ public class CampaignTable {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	/**
-	 * What the table holds for a campaign_id, for the skip / update / quarantine
-	 * decision.
-	 */
-	record Existing(String hash, long generation, long offset) {
-	}
-
-	/**
-	 * A text column and its width in characters, as V1__campaign_table.sql declares it.
-	 */
-	private record TextColumn(String name, int width, Function<Campaign, String> value) {
-	}
-
-	private static final List<TextColumn> TEXT_COLUMNS = List.of(
-			new TextColumn("campaign_company", 400, Campaign::company),
-			new TextColumn("campaign_name", 400, Campaign::name), new TextColumn("campaign_type", 100, Campaign::type),
-			new TextColumn("marketing_channel", 100, Campaign::channel),
-			new TextColumn("ad_format", 100, Campaign::adFormat),
-			new TextColumn("device_type", 100, Campaign::deviceType), new TextColumn("country", 100, Campaign::country),
-			new TextColumn("audience_segment", 100, Campaign::audienceSegment),
-			new TextColumn("data_quality", 2000, Campaign::dataQuality));
-
-	/**
-	 * Why the record does not fit the table's text columns, or {@code null} when it does.
-	 */
-	static String overflow(Campaign c) {
-		for (TextColumn column : TEXT_COLUMNS) {
-			String value = column.value().apply(c);
-			// length() counts UTF-16 units, never fewer than characters: count only when
-			// it might not fit
-			int length = value.length() <= column.width() ? 0 : value.codePointCount(0, value.length());
-			if (length > column.width()) {
-				return column.name() + " is " + length + " characters long; the database column holds at most "
-						+ column.width();
-			}
-		}
-		return null;
-	}
-
 	/** The values of {@link #INSERT_COLUMNS} for one row, in that order. */
 	static Object[] insertValues(SyncedRow row, long generation) {
 		Object[] columns = CampaignColumns.valueArray(row.stored());
-		Object[] values = java.util.Arrays.copyOf(columns, columns.length + 3);
+		Object[] values = Arrays.copyOf(columns, columns.length + 3);
 		values[columns.length] = row.hash();
 		values[columns.length + 1] = generation;
 		values[columns.length + 2] = row.line().offset();
 		return values;
 	}
 
-	Checkpoint loadCheckpoint() {
-		List<Checkpoint> rows = jdbc.query(
-				"SELECT file_key, head_hash, tail_hash, generation, byte_offset, line_number "
-						+ "FROM pipeline_sync_checkpoint WHERE id = 1",
-				(rs, n) -> new Checkpoint(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3).strip(),
-						rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-		return rows.isEmpty() ? Checkpoint.initial() : rows.get(0);
-	}
-
-	/**
-	 * Moves the checkpoint from {@code expected} to {@code c}, in the caller's
-	 * transaction.
-	 * @throws CheckpointMovedException if the database does not hold {@code expected}: it
-	 * went back in time (an embedded database reopened after a failed write, a restored
-	 * backup) or another writer moved it; the caller's transaction must roll back and the
-	 * sync reload
-	 */
-	void saveCheckpoint(Checkpoint expected, Checkpoint c) {
-		Timestamp now = Timestamp.from(Instant.now());
-		int updated = jdbc.update("UPDATE pipeline_sync_checkpoint SET file_key = ?, head_hash = ?, tail_hash = ?, "
-				+ "generation = ?, byte_offset = ?, line_number = ?, updated_at = ? WHERE id = 1 AND generation = ? "
-				+ "AND byte_offset = ?", c.fileKey(), c.headHash(), c.tailHash(), c.generation(), c.offset(),
-				c.lineNumber(), now, expected.generation(), expected.offset());
-		if (updated == 1) {
-			return;
-		}
-		boolean first = expected.equals(Checkpoint.initial())
-				&& jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_sync_checkpoint", Long.class) == 0;
-		if (!first) {
-			throw new CheckpointMovedException(expected, loadCheckpoint());
-		}
-		jdbc.update(
-				"INSERT INTO pipeline_sync_checkpoint (id, file_key, head_hash, tail_hash, generation, byte_offset, "
-						+ "line_number, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
-				c.fileKey(), c.headHash(), c.tailHash(), c.generation(), c.offset(), c.lineNumber(), now);
-	}
-
-	Map<Long, Existing> existing(Collection<Long> ids) {
-		Map<Long, Existing> found = new HashMap<>();
+	Map<Long, MirroredRow> existing(Collection<Long> ids) {
+		Map<Long, MirroredRow> found = new HashMap<>();
 		if (ids.isEmpty()) {
 			return found;
 		}
 		String select = "SELECT campaign_id, row_hash, source_generation, source_offset FROM " + TABLE;
-		org.springframework.jdbc.core.RowCallbackHandler collect = rs -> found.put(rs.getLong(1),
-				new Existing(rs.getString(2), rs.getLong(3), rs.getLong(4)));
-		java.util.LongSummaryStatistics range = ids.stream().mapToLong(Long::longValue).summaryStatistics();
+		RowCallbackHandler collect = rs -> found.put(rs.getLong(1),
+				new MirroredRow(rs.getString(2), rs.getLong(3), rs.getLong(4)));
+		LongSummaryStatistics range = ids.stream().mapToLong(Long::longValue).summaryStatistics();
 		if (range.getMax() - range.getMin() < 2L * ids.size()) {
 			// ids of a chunk are nearly consecutive: one range scan instead of parsing
 			// thousands of literals
@@ -180,7 +105,7 @@ public class CampaignTable {
 
 	void update(List<SyncedRow> rows, long generation) {
 		jdbc.batchUpdate(UPDATE, rows.stream().map(r -> {
-			List<Object> values = new ArrayList<>(java.util.Arrays.asList(CampaignColumns.valueArray(r.stored())));
+			List<Object> values = new ArrayList<>(Arrays.asList(CampaignColumns.valueArray(r.stored())));
 			Object id = values.remove(0);
 			values.add(r.hash());
 			values.add(generation);
@@ -199,50 +124,32 @@ public class CampaignTable {
 				rows.stream().map(r -> new Object[] { generation, r.line().offset(), r.stored().id() }).toList());
 	}
 
-	void quarantine(List<QuarantinedLine> lines, long generation) {
-		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.batchUpdate(
-				"INSERT INTO pipeline_quarantine (generation, line_number, byte_offset, campaign_id, raw_line, "
-						+ "reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				lines.stream()
-					.map(q -> new Object[] { generation, q.line().lineNumber(), q.line().offset(), q.campaignId(),
-							truncate(q.line().text(), 4000), truncate(q.reason(), 2000), now })
-					.toList());
-	}
-
-	/**
-	 * A new reading of the file starts: what was quarantined in earlier readings no
-	 * longer applies.
-	 */
-	void dropQuarantineBefore(long generation) {
-		jdbc.update("DELETE FROM pipeline_quarantine WHERE generation < ?", generation);
-	}
-
 	/** Every stored campaign_id with its row_hash (streamed). */
-	public void forEachIdAndHash(java.util.function.BiConsumer<Long, String> consumer) {
+	public void forEachIdAndHash(BiConsumer<Long, String> consumer) {
 		jdbc.query(con -> {
 			var statement = con.prepareStatement("SELECT campaign_id, row_hash FROM " + TABLE,
 					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
 			statement.setFetchSize(5000);
 			return statement;
-		}, (org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), rs.getString(2)));
+		}, (RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), rs.getString(2)));
 		jdbc.query("SELECT DISTINCT campaign_id FROM pipeline_quarantine WHERE campaign_id IS NOT NULL",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), null));
+				(RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), null));
 	}
 
-	/** Row count, input sums and ids of the table, for {@code verify} (streamed). */
-	public void forEachInputs(java.util.function.Consumer<ResultSet> consumer) {
+	/** The inputs a reconciliation sums, of one stored row. */
+	public record RowInputs(long id, long impressions, long clicks, long conversions, BigDecimal adSpend) {
+	}
+
+	/** Every row's inputs, for {@code verify} (streamed, never all in memory). */
+	public void forEachInputs(Consumer<RowInputs> consumer) {
 		jdbc.query(con -> {
 			var statement = con.prepareStatement(
 					"SELECT campaign_id, impressions, clicks, conversions, ad_spend FROM " + TABLE,
 					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
 			statement.setFetchSize(5000);
 			return statement;
-		}, (org.springframework.jdbc.core.RowCallbackHandler) consumer::accept);
-	}
-
-	public long quarantineCount() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine", Long.class);
+		}, (RowCallbackHandler) rs -> consumer
+			.accept(new RowInputs(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5))));
 	}
 
 	public Optional<StoredCampaign> find(long id) {
@@ -271,10 +178,6 @@ public class CampaignTable {
 		}
 		BigDecimal plain = value.stripTrailingZeros();
 		return plain.scale() < 2 ? plain.setScale(2) : plain;
-	}
-
-	private static String truncate(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max);
 	}
 
 }

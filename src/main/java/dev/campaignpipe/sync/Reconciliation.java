@@ -81,14 +81,8 @@ public class Reconciliation {
 			}
 		});
 		Totals fromDb = new Totals();
-		table.forEachInputs(rs -> {
-			try {
-				fromDb.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5));
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
+		table.forEachInputs(
+				row -> fromDb.add(row.id(), row.impressions(), row.clicks(), row.conversions(), row.adSpend()));
 		BitSet onlyCsv = (BitSet) fromCsv.ids.clone();
 		onlyCsv.andNot(fromDb.ids);
 		BitSet onlyDb = (BitSet) fromDb.ids.clone();

@@ -3,7 +3,6 @@ package dev.campaignpipe.sync;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,9 @@ import dev.campaignpipe.csvfile.RowReader;
 import dev.campaignpipe.csvfile.SyncedRow;
 
 /**
- * Loads one chunk of the CSV: converts its lines, decides per campaign_id (insert, skip,
- * update, quarantine) and writes rows, quarantine and checkpoint in one transaction.
+ * Loads one chunk of the CSV: converts its lines, has {@link SyncDecisions} decide per
+ * campaign_id (insert, skip, update, quarantine) and writes rows, quarantine and
+ * checkpoint in one transaction.
  */
 @Component
 class SyncBatch {
@@ -32,14 +32,26 @@ class SyncBatch {
 
 	private final CampaignTable table;
 
+	private final QuarantineTable quarantine;
+
+	private final CheckpointStore checkpoints;
+
 	private final TransactionTemplate transactions;
 
 	private final LineConverter converter;
 
-	SyncBatch(CampaignTable table, PlatformTransactionManager transactionManager, LineConverter converter) {
+	SyncBatch(CampaignTable table, QuarantineTable quarantine, CheckpointStore checkpoints,
+			PlatformTransactionManager transactionManager, LineConverter converter) {
 		this.table = table;
+		this.quarantine = quarantine;
+		this.checkpoints = checkpoints;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.converter = converter;
+	}
+
+	/** Where the database stands: its checkpoint and quarantine (no rows written). */
+	Outcome stored() {
+		return new Outcome(checkpoints.load(), 0, quarantine.count());
 	}
 
 	/** A chunk read and converted, ready to commit. */
@@ -94,58 +106,24 @@ class SyncBatch {
 	Outcome commit(Prepared prepared, boolean newReading, Checkpoint stored) {
 		return transactions.execute(tx -> {
 			if (newReading) {
-				table.dropQuarantineBefore(prepared.from().generation());
+				quarantine.dropBefore(prepared.from().generation());
 			}
-			int written = write(prepared.rows(), new ArrayList<>(prepared.quarantine()), prepared.from().generation());
-			table.saveCheckpoint(stored, prepared.next());
-			return new Outcome(prepared.next(), written, table.quarantineCount());
+			int written = write(prepared);
+			checkpoints.move(stored, prepared.next());
+			return new Outcome(prepared.next(), written, quarantine.count());
 		});
 	}
 
-	private int write(List<SyncedRow> rows, List<QuarantinedLine> quarantine, long generation) {
-		Map<Long, CampaignTable.Existing> existing = table.existing(rows.stream().map(r -> r.stored().id()).toList());
-		Map<Long, Long> firstSeen = new HashMap<>();
-		List<SyncedRow> inserts = new ArrayList<>();
-		List<SyncedRow> updates = new ArrayList<>();
-		List<SyncedRow> touches = new ArrayList<>();
-		for (SyncedRow row : rows) {
-			long id = row.stored().id();
-			String overflow = CampaignTable.overflow(row.stored().campaign());
-			if (overflow != null) { // only a row kept flagged can be this long; the
-									// server would refuse it
-				quarantine.add(new QuarantinedLine(row.line(), id, overflow));
-				continue;
-			}
-			CampaignTable.Existing known = existing.get(id);
-			Long earlier = firstSeen.get(id);
-			if (earlier == null && known != null && known.generation() == generation
-					&& known.offset() < row.line().offset()) {
-				earlier = known.offset();
-			}
-			if (earlier != null) {
-				quarantine.add(new QuarantinedLine(row.line(), id, "campaign_id " + id
-						+ " appears again; its first occurrence (at byte " + earlier + ") is kept"));
-				continue;
-			}
-			firstSeen.put(id, row.line().offset());
-			if (known == null) {
-				inserts.add(row);
-			}
-			else if (known.generation() == generation && known.offset() == row.line().offset()) {
-				continue; // loaded before, by this very reading of the file
-			}
-			else if (known.hash().equals(row.hash())) {
-				touches.add(row);
-			}
-			else {
-				updates.add(row); // the analyst corrected the row in the CSV
-			}
-		}
-		table.insert(inserts, generation);
-		table.update(updates, generation);
-		table.touch(touches, generation);
-		table.quarantine(quarantine, generation);
-		return inserts.size() + updates.size();
+	private int write(Prepared prepared) {
+		long generation = prepared.from().generation();
+		List<SyncedRow> rows = prepared.rows();
+		Map<Long, MirroredRow> existing = table.existing(rows.stream().map(r -> r.stored().id()).toList());
+		SyncDecisions.Plan plan = SyncDecisions.plan(rows, prepared.quarantine(), existing, generation);
+		table.insert(plan.inserts(), generation);
+		table.update(plan.updates(), generation);
+		table.touch(plan.touches(), generation);
+		quarantine.add(plan.quarantine(), generation);
+		return plan.written();
 	}
 
 }

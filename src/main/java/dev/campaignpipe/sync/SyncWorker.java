@@ -1,12 +1,9 @@
 package dev.campaignpipe.sync;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -15,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
-import dev.campaignpipe.csvfile.CsvTail;
-import dev.campaignpipe.csvfile.FileFingerprint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -45,20 +40,13 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	private final SyncBatch batch;
 
-	private final CampaignTable table;
+	private final SyncRound round;
 
 	private final Semaphore wake = new Semaphore(0);
 
 	private final Counter loaded;
 
 	private final FileWatch watch;
-
-	/** Prepares the next chunk while the current one commits. */
-	private final ExecutorService converter = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "db-sync-prepare");
-		t.setDaemon(true);
-		return t;
-	});
 
 	private volatile boolean running;
 
@@ -74,12 +62,17 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	private volatile long quarantined;
 
-	public SyncWorker(PipelineProperties properties, CampaignTable table, SyncBatch batch, MeterRegistry meters) {
+	public SyncWorker(PipelineProperties properties, SyncBatch batch, MeterRegistry meters) {
 		this.settings = properties.sync();
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
-		this.table = table;
 		this.batch = batch;
+		ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "db-sync-prepare");
+			t.setDaemon(true);
+			return t;
+		});
+		this.round = new SyncRound(csv, batch, settings.batchLines(), preparer);
 		this.loaded = meters.counter("pipeline.sync.rows");
 		this.watch = new FileWatch(csv, this::wake);
 		meters.gauge("pipeline.sync.bytes.behind", this, SyncWorker::bytesBehind);
@@ -146,8 +139,9 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 		while (running) {
 			try {
 				if (checkpoint == null) {
-					checkpoint = table.loadCheckpoint();
-					quarantined = table.quarantineCount();
+					SyncBatch.Outcome stored = batch.stored();
+					checkpoint = stored.checkpoint();
+					quarantined = stored.quarantineCount();
 				}
 				coalesce();
 				boolean more = syncOnce();
@@ -174,9 +168,10 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 				}
 				lastError = ex instanceof DataAccessException ? "database unavailable: " + rootMessage(ex)
 						: ex.toString();
-				checkpoint = null; // reload: the failed transaction may or may not have
-									// committed
-				sleep(backoff);
+				// reload: the failed transaction may or may not have committed
+				checkpoint = null;
+				// appends do not cut a backoff short; stop() does
+				Backoff.sleep(backoff, () -> running);
 				backoff = Backoff.doubled(backoff, settings.retryMax());
 			}
 		}
@@ -199,58 +194,13 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 	/**
 	 * @return whether more complete lines are waiting
 	 */
-	boolean syncOnce() throws IOException {
-		if (!Files.exists(csv)) {
-			return false;
-		}
-		Checkpoint current = checkpoint;
-		String fileKey = FileFingerprint.fileKey(csv);
-		long size = Files.size(csv);
-		boolean rescan = current.offset() > 0 && !FileFingerprint.matches(csv, current.mark(), fileKey, size);
-		if (rescan) {
-			log.info("{} was replaced or rewritten: reading it again from the start", csv);
-			current = new Checkpoint(fileKey, "", "", current.generation() + 1, 0, 0);
-		}
-		if (!rescan && size <= current.offset()) {
-			return false;
-		}
-		SyncBatch.Prepared prepared = batch.prepare(csv, current, fileKey, settings.batchLines());
-		boolean newReading = rescan;
-		while (prepared != null) {
-			SyncBatch.Prepared committing = prepared;
-			// catching up: read and convert the next chunk while this one is written
-			CompletableFuture<SyncBatch.Prepared> ahead = committing.next().offset() < Files.size(csv)
-					? CompletableFuture.supplyAsync(() -> prepareQuietly(committing.next(), fileKey), converter)
-					: CompletableFuture.completedFuture(null);
-			SyncBatch.Outcome outcome;
-			try {
-				outcome = batch.commit(committing, newReading, checkpoint);
-			}
-			catch (RuntimeException ex) {
-				ahead.cancel(false);
-				throw ex;
-			}
-			newReading = false;
+	private boolean syncOnce() throws IOException {
+		return round.run(checkpoint, outcome -> {
 			checkpoint = outcome.checkpoint();
 			quarantined = outcome.quarantineCount();
 			lastSync = Instant.now();
 			loaded.increment(outcome.rows());
-			prepared = ahead.join();
-			if (prepared != null && !checkpoint.mark().matches(csv)) {
-				return true; // replaced meanwhile: the next round notices and reads it
-								// again
-			}
-		}
-		return checkpoint.offset() < Files.size(csv);
-	}
-
-	private SyncBatch.Prepared prepareQuietly(Checkpoint from, String fileKey) {
-		try {
-			return batch.prepare(csv, from, fileKey, settings.batchLines());
-		}
-		catch (IOException ex) {
-			return null; // the next round retries from the committed checkpoint
-		}
+		});
 	}
 
 	/**
@@ -289,16 +239,7 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 	 * Bytes of the CSV not yet loaded: one stat, for frequent callers (metrics scrapes).
 	 */
 	long bytesBehind() {
-		return bytesBehind(checkpoint);
-	}
-
-	private long bytesBehind(Checkpoint c) {
-		try {
-			return Math.max(0, Files.size(csv) - (c == null ? 0 : c.offset()));
-		}
-		catch (IOException ex) {
-			return 0; // not written yet
-		}
+		return Backlog.bytes(csv, checkpoint);
 	}
 
 	/** Why the mirror is not progressing, {@code null} while it is. */
@@ -308,25 +249,9 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	public SyncStatus status() {
 		Checkpoint c = checkpoint;
-		long offset = c == null ? 0 : c.offset();
-		long behind = bytesBehind(c);
-		long records = 0;
-		try {
-			// exact for a small backlog; beyond that estimated from the average line
-			// length so far,
-			// because status is polled often and must not scan megabytes each time
-			long limit = 1024 * 1024;
-			long averageLine = c != null && c.lineNumber() > 1 ? Math.max(1, offset / c.lineNumber()) : 250;
-			records = behind <= limit ? CsvTail.countLines(csv, offset, limit) : behind / averageLine;
-		}
-		catch (NoSuchFileException ex) {
-			// nothing written yet
-		}
-		catch (IOException ex) {
-			// status is best effort
-		}
-		return new SyncStatus(settings.enabled(), behind, records, offset, c == null ? 0 : c.generation(), lastSync,
-				(long) loaded.count(), quarantined, lastError);
+		long behind = Backlog.bytes(csv, c);
+		return new SyncStatus(settings.enabled(), behind, Backlog.records(csv, c, behind), c == null ? 0 : c.offset(),
+				c == null ? 0 : c.generation(), lastSync, (long) loaded.count(), quarantined, lastError);
 	}
 
 	private static String rootMessage(Throwable ex) {
@@ -335,19 +260,6 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 			root = root.getCause();
 		}
 		return root.getMessage();
-	}
-
-	/** Backoff that appends do not cut short; stop() does. */
-	private void sleep(Duration duration) {
-		long end = System.nanoTime() + duration.toNanos();
-		try {
-			while (running && System.nanoTime() < end) {
-				Thread.sleep(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -156,11 +156,13 @@ class CampaignTableMariaDbIntegrationTests {
 		Files.writeString(csv, text, StandardCharsets.UTF_8);
 		PipelineProperties properties = TestProperties.load(dir);
 		Categories categories = new Categories(properties.categories());
-		SyncBatch batch = new SyncBatch(table, new DataSourceTransactionManager(dataSource),
+		CheckpointStore checkpoints = new CheckpointStore(jdbc);
+		SyncBatch batch = new SyncBatch(table, new QuarantineTable(jdbc), checkpoints,
+				new DataSourceTransactionManager(dataSource),
 				new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST));
 
 		SyncBatch.Prepared prepared = batch.prepare(csv, Checkpoint.initial(), FileFingerprint.fileKey(csv), 10_000);
-		SyncBatch.Outcome outcome = batch.commit(prepared, false, table.loadCheckpoint());
+		SyncBatch.Outcome outcome = batch.commit(prepared, false, checkpoints.load());
 
 		assertThat(outcome.rows()).isEqualTo(149);
 		assertThat(outcome.quarantineCount()).isEqualTo(1);
