@@ -1,7 +1,5 @@
 package dev.campaignpipe.entry;
 
-import java.util.Map;
-
 import dev.campaignpipe.csv.PipelineUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +19,11 @@ class ApiErrorAdvice {
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
 	@ExceptionHandler(PipelineUnavailableException.class)
-	ResponseEntity<Map<String, Object>> unavailable(PipelineUnavailableException ex) {
+	ResponseEntity<ApiErrors> unavailable(PipelineUnavailableException ex) {
 		log.warn("submission not acknowledged: {}", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header("Retry-After", "1")
-			.body(Map.of("errors", Map.of("pipeline", ex.getMessage() + "; the record was not acknowledged, retry")));
+			.body(ApiErrors.of("pipeline", ex.getMessage() + "; the record was not acknowledged, retry"));
 	}
 
 }

@@ -57,24 +57,10 @@ class CampaignApiController {
 	}
 
 	@GetMapping("/api/campaigns/{id}")
-	ResponseEntity<Map<String, Object>> campaign(@PathVariable long id) {
+	ResponseEntity<Object> campaign(@PathVariable long id) {
 		return lookup.where(id)
-			.map(CampaignApiController::view)
-			.map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(404)
-				.body(Map.of("errors", Map.of("campaign_id", "no campaign with id " + id))));
-	}
-
-	private static Map<String, Object> view(Whereabouts where) {
-		Map<String, Object> pipeline = new LinkedHashMap<>();
-		pipeline.put("queued", false); // an id exists only once its record is durable
-		pipeline.put("in_csv", where.inCsv());
-		pipeline.put("in_spool", where.inSpool());
-		pipeline.put("in_database", where.inDatabase().asJson());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("record", ApiViews.record(where.stored()));
-		body.put("pipeline", pipeline);
-		return body;
+			.<ResponseEntity<Object>>map(where -> ResponseEntity.ok(CampaignView.of(where)))
+			.orElseGet(() -> ResponseEntity.status(404).body(ApiErrors.of("campaign_id", "no campaign with id " + id)));
 	}
 
 	@PostMapping(path = "/api/campaigns", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -99,7 +85,7 @@ class CampaignApiController {
 		}
 		JsonCampaignReader.Result parsed = JsonCampaignReader.read(body);
 		if (parsed.input() == null) {
-			reply(response, HttpStatus.BAD_REQUEST, Map.of("errors", parsed.errors()));
+			reply(response, HttpStatus.BAD_REQUEST, new ApiErrors(parsed.errors()));
 			return;
 		}
 		Validation validation = validator.validate(parsed.input(), DateInput.ISO);
@@ -108,7 +94,7 @@ class CampaignApiController {
 			// message says more.
 			Map<String, String> errors = new LinkedHashMap<>(validation.errorsByKey());
 			errors.putAll(parsed.errors());
-			reply(response, HttpStatus.BAD_REQUEST, Map.of("errors", errors));
+			reply(response, HttpStatus.BAD_REQUEST, new ApiErrors(errors));
 			return;
 		}
 		Receipt receipt = queue.submit(validation.campaign());
@@ -118,7 +104,7 @@ class CampaignApiController {
 
 	private void tooLarge(HttpServletResponse response) throws IOException {
 		reply(response, HttpStatus.CONTENT_TOO_LARGE,
-				Map.of("errors", Map.of("body", "request body is larger than " + MAX_BODY_BYTES + " bytes")));
+				ApiErrors.of("body", "request body is larger than " + MAX_BODY_BYTES + " bytes"));
 	}
 
 	private void reply(HttpServletResponse response, HttpStatus status, Object body) throws IOException {

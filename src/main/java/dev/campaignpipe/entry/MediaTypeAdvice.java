@@ -1,7 +1,5 @@
 package dev.campaignpipe.entry;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -17,9 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class MediaTypeAdvice {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException ex) {
+	ResponseEntity<ApiErrors> mediaType(HttpMediaTypeNotSupportedException ex) {
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.body(Map.of("errors", Map.of("body", "Content-Type must be application/json")));
+			.body(ApiErrors.of("body", "Content-Type must be application/json"));
 	}
 
 }
