@@ -65,7 +65,7 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			 * Shortest time between two loads of new lines: fewer, larger transactions
 			 * under load.
 			 */
-			@DefaultValue("100ms") Duration minInterval,
+			@DefaultValue("20ms") Duration minInterval,
 			/* Reading of dates such as 03-04-2024 in rows re-saved by Excel. */
 			@DefaultValue("day-first") AmbiguousDates ambiguousDates,
 			/* Longest wait between attempts while the database is unreachable. */
