@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -56,6 +58,33 @@ class ArchitectureTests {
 		return map;
 	}
 
+	/**
+	 * What each package offers the others (top-level classes; their nested types come
+	 * with them). Everything else is the package's inside, even where Java needs it
+	 * public for a framework or a test.
+	 */
+	static final Map<String, Set<String>> SURFACE = surface();
+
+	private static Map<String, Set<String>> surface() {
+		Map<String, Set<String>> map = new LinkedHashMap<>();
+		map.put("", Set.of("CampaignPipelineApplication"));
+		map.put("campaign", Set.of("Campaign", "CampaignColumns", "CampaignField", "CampaignInput", "CampaignValidator",
+				"Categories", "CategorySettings", "DateInput", "Kpis", "StoredCampaign", "Validation"));
+		map.put("common", Set.of("Backoff", "Durable"));
+		map.put("config", Set.of("PipelineProperties"));
+		map.put("csvfile", Set.of("CsvFormat", "CsvRecords", "CsvLine", "CsvTail", "FileFingerprint", "IdSet",
+				"LineConverter", "QuarantinedLine", "RowReader", "SyncedRow"));
+		map.put("csv", Set.of("CampaignQueue", "CsvAppended", "CsvWriterService", "IdTakenException", "Location",
+				"PipelineUnavailableException", "Receipt", "WriterStatus"));
+		map.put("sync", Set.of("CampaignTable", "Reconciliation", "SyncBacklog", "SyncStatus", "SyncWorker"));
+		map.put("powerbi", Set.of("ExportStatus", "PowerBiExporter"));
+		map.put("importer", Set.of("CampaignImporter", "ImportOptions", "ImportProgress", "ImportSummary"));
+		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));
+		map.put("entry", Set.of());
+		map.put("cli", Set.of());
+		return map;
+	}
+
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
@@ -79,6 +108,44 @@ class ArchitectureTests {
 			.resideInAnyPackage(forbiddenPackages)
 			.because("docs/architecture.md: " + name + " may use only " + ALLOWED.get(name))
 			.check(CLASSES);
+	}
+
+	@ParameterizedTest(name = "others use only the surface of {0}")
+	@MethodSource("packagesWithTheApplication")
+	void otherPackagesUseOnlyWhatAPackageOffers(String name) {
+		Set<String> surface = SURFACE.get(name);
+		DescribedPredicate<JavaClass> inside = DescribedPredicate.describe(
+				"the inside of " + (name.isEmpty() ? "the root package" : name) + " (it offers only " + surface + ")",
+				c -> topLevel(c).getPackageName().equals(qualified(name))
+						&& !surface.contains(topLevel(c).getSimpleName()));
+		noClasses().that()
+			.resideOutsideOfPackage(qualified(name))
+			.should()
+			.dependOnClassesThat(inside)
+			.because("docs/architecture.md, 'Packages and what they offer others'")
+			.check(CLASSES);
+	}
+
+	static List<String> packagesWithTheApplication() {
+		return List.copyOf(SURFACE.keySet());
+	}
+
+	@Test
+	void everyPackageHasASurfaceOfClassesThatExist() {
+		assertThat(SURFACE.keySet()).as("packages with a surface").containsAll(ALLOWED.keySet());
+		SURFACE.forEach((name, surface) -> surface
+			.forEach(simpleName -> assertThat(CLASSES.contain(qualified(name) + "." + simpleName))
+				.as("%s offers %s, which exists", name, simpleName)
+				.isTrue()));
+	}
+
+	/** The top-level class of a class, of an array's element class. */
+	private static JavaClass topLevel(JavaClass c) {
+		JavaClass top = c.isArray() ? c.getBaseComponentType() : c;
+		while (top.getEnclosingClass().isPresent()) {
+			top = top.getEnclosingClass().get();
+		}
+		return top;
 	}
 
 	@Test
