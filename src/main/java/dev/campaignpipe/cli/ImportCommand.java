@@ -15,12 +15,13 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.importer.CampaignImporter;
+import dev.campaignpipe.importer.ImportJobView;
 import dev.campaignpipe.importer.ImportOptions;
 import dev.campaignpipe.importer.ImportProgress;
+import dev.campaignpipe.importer.ImportRequest;
 import dev.campaignpipe.importer.ImportSummary;
 import dev.campaignpipe.powerbi.PowerBiExporter;
 import dev.campaignpipe.sync.SyncWorker;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,6 +40,12 @@ import picocli.CommandLine.Unmatched;
 		description = { "Import CSV files (the original tool's or this product's) through validation, KPIs,",
 				"the CSV, the database and the Power BI export, and print what became of every row." })
 final class ImportCommand implements Callable<Integer> {
+
+	/**
+	 * Reads and writes the hand-over API's JSON (the server's own mapper is in the
+	 * server; this tool opens no application context to reach it).
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to import")
 	List<Path> files;
@@ -142,9 +149,7 @@ final class ImportCommand implements Callable<Integer> {
 
 	private ImportSummary viaServer(String server, Path file, ImportOptions options) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
-		JsonMapper json = JsonMapper.builder().build();
-		String body = json.writeValueAsString(java.util.Map.of("path", file.toAbsolutePath().toString(), "on_invalid",
-				options.onInvalid().setting(), "reassign_ids", options.takenId() == ImportOptions.TakenId.REASSIGN));
+		String body = JSON.writeValueAsString(ImportRequest.of(file, options));
 		HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -152,18 +157,14 @@ final class ImportCommand implements Callable<Integer> {
 		if (started.statusCode() != 202) {
 			throw new IllegalStateException("the server refused the import: " + started.body());
 		}
-		long id = json.readTree(started.body()).get("id").asLong();
+		long id = JSON.readValue(started.body(), ImportJobView.class).id();
 		ProgressBar bar = new ProgressBar(out, System.console() != null);
 		while (true) {
-			JsonNode s = json
-				.readTree(http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports/" + id)).build(),
+			ImportSummary summary = JSON
+				.readValue(http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports/" + id)).build(),
 						HttpResponse.BodyHandlers.ofString())
-					.body());
-			ImportSummary summary = new ImportSummary(s.get("read").asLong(), s.get("stored").asLong(),
-					s.get("duplicates").asLong(), s.get("rejected").asLong(), s.get("flagged").asLong(),
-					s.get("bytes_read").asLong(), s.get("total_bytes").asLong(), s.get("seconds").asDouble(),
-					s.get("finished").asBoolean(), s.get("failure").isNull() ? null : s.get("failure").asString(),
-					s.get("rejects_file").isNull() ? null : s.get("rejects_file").asString());
+					.body(), ImportJobView.class)
+				.summary();
 			bar.show(summary);
 			if (summary.finished()) {
 				bar.done();

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.status.ShowsBanners;
@@ -106,51 +104,28 @@ class ImportController {
 	 */
 	@PostMapping(path = "/api/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> handOver(@RequestBody Map<String, Object> request) throws IOException {
-		Object path = request.get("path");
-		if (!(path instanceof String text) || !Files.isRegularFile(Path.of(text)) || !Files.isReadable(Path.of(text))) {
-			return ResponseEntity.badRequest().body(Map.of("errors", Map.of("path", "path must name a readable file")));
+	ResponseEntity<?> handOver(@RequestBody ImportRequest request) throws IOException {
+		String text = request.path();
+		if (text == null || !Files.isRegularFile(Path.of(text)) || !Files.isReadable(Path.of(text))) {
+			return ResponseEntity.badRequest().body(ApiErrors.of("path", "path must name a readable file"));
 		}
-		ImportOptions options = options(String.valueOf(request.getOrDefault("on_invalid", "reject")),
-				Boolean.TRUE.equals(request.get("reassign_ids")));
-		ImportJobs.Job job = jobs.start(Path.of(text), options);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(job));
+		ImportJobs.Job job = jobs.start(Path.of(text), options(request.onInvalid(), request.reassignIds()));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportJobView.of(job));
 	}
 
 	@GetMapping("/api/imports/{id}")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> status(@PathVariable long id) {
+	ResponseEntity<?> status(@PathVariable long id) {
 		return jobs.find(id)
-			.map(ImportController::view)
-			.map(ResponseEntity::ok)
-			.orElseGet(
-					() -> ResponseEntity.status(404).body(Map.of("errors", Map.of("id", "no import with id " + id))));
-	}
-
-	static Map<String, Object> view(ImportJobs.Job job) {
-		ImportSummary s = job.progress().snapshot();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", job.id());
-		body.put("file", job.file());
-		body.put("finished", s.finished());
-		body.put("read", s.read());
-		body.put("stored", s.stored());
-		body.put("duplicates", s.duplicates());
-		body.put("rejected", s.rejected());
-		body.put("flagged", s.flagged());
-		body.put("bytes_read", s.bytesRead());
-		body.put("total_bytes", s.totalBytes());
-		body.put("seconds", s.seconds());
-		body.put("failure", s.failure());
-		body.put("rejects_file", s.rejectsFile());
-		return body;
+			.<ResponseEntity<?>>map(job -> ResponseEntity.ok(ImportJobView.of(job)))
+			.orElseGet(() -> ResponseEntity.status(404).body(ApiErrors.of("id", "no import with id " + id)));
 	}
 
 	static ImportOptions options(String onInvalid, boolean reassign) {
 		// forgiving here (a form or a script): any case, '_' for '-', anything unknown is
 		// the default
 		ImportOptions.OnInvalid mode = ImportOptions.OnInvalid
-			.fromSetting(onInvalid.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+			.fromSetting(onInvalid.toLowerCase(Locale.ROOT).replace('_', '-'))
 			.orElse(ImportOptions.OnInvalid.REJECT);
 		return new ImportOptions(mode, ImportOptions.TakenId.reassignIf(reassign));
 	}

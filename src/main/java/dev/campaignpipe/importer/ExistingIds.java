@@ -1,0 +1,56 @@
+package dev.campaignpipe.importer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csvfile.CsvRecords;
+import dev.campaignpipe.csvfile.LineConverter;
+import dev.campaignpipe.sync.CampaignTable;
+import dev.campaignpipe.sync.SyncWorker;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Ids already stored, with their content hash, read once at the start of each import.
+ */
+@Component
+class ExistingIds {
+
+	private final CampaignTable table;
+
+	private final SyncWorker sync;
+
+	private final LineConverter converter;
+
+	private final Path csv;
+
+	ExistingIds(CampaignTable table, SyncWorker sync, LineConverter converter, PipelineProperties properties) {
+		this.table = table;
+		this.sync = sync;
+		this.converter = converter;
+		this.csv = properties.csvPath();
+	}
+
+	/**
+	 * From the database once it has caught up with the CSV, or — with the mirror switched
+	 * off — from the CSV itself.
+	 */
+	IdIndex load() throws InterruptedException, IOException {
+		IdIndex index = new IdIndex();
+		if (!sync.status().enabled()) {
+			CsvRecords.forEach(csv, converter,
+					record -> index.put(record.id(), IdIndex.hash64(LineConverter.contentHash(record.campaign()))));
+			return index;
+		}
+		if (!sync.awaitCaughtUp(Duration.ofMinutes(10))) {
+			throw new IllegalStateException("the database has not caught up with campaigns.csv ("
+					+ sync.status().lastError() + "); ids cannot be checked, so nothing was imported");
+		}
+		table.forEachIdAndHash(
+				(id, hash) -> index.put(id, hash == null || hash.isBlank() ? IdIndex.UNKNOWN : IdIndex.hash64(hash)));
+		return index;
+	}
+
+}

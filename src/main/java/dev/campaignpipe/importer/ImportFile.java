@@ -1,0 +1,103 @@
+package dev.campaignpipe.importer;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+
+/**
+ * The input CSV of one import, read record by record (empty lines skipped, short and long
+ * rows as they are), counting the bytes read into the run's progress.
+ */
+final class ImportFile implements AutoCloseable {
+
+	private final Path file;
+
+	private final CsvReader<CsvRecord> reader;
+
+	private final Iterator<CsvRecord> records;
+
+	private ImportFile(Path file, CsvReader<CsvRecord> reader) {
+		this.file = file;
+		this.reader = reader;
+		this.records = reader.iterator();
+	}
+
+	static ImportFile open(Path file, ImportProgress progress) throws IOException {
+		InputStream in = new Counting(Files.newInputStream(file), progress);
+		try {
+			return new ImportFile(file,
+					CsvReader.builder()
+						.detectBomHeader(true)
+						.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+						.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+						.skipEmptyLines(true)
+						.ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8)));
+		}
+		catch (RuntimeException ex) {
+			in.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The first record's fields; call once, before {@link #next()}.
+	 * @throws IllegalArgumentException when the file has no record at all
+	 */
+	List<String> header() {
+		if (!records.hasNext()) {
+			throw new IllegalArgumentException(file + " is empty: no header line");
+		}
+		return records.next().getFields();
+	}
+
+	/** The next row's fields, or {@code null} at the end of the file. */
+	List<String> next() {
+		return records.hasNext() ? records.next().getFields() : null;
+	}
+
+	@Override
+	public void close() throws IOException {
+		reader.close();
+	}
+
+	/** Counts bytes as the parser reads them, for progress. */
+	private static final class Counting extends FilterInputStream {
+
+		private final ImportProgress progress;
+
+		Counting(InputStream in, ImportProgress progress) {
+			super(in);
+			this.progress = progress;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				progress.bytesRead.addAndGet(n);
+			}
+			return n;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				progress.bytesRead.incrementAndGet();
+			}
+			return b;
+		}
+
+	}
+
+}
