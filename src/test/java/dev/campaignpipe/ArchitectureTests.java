@@ -78,7 +78,8 @@ class ArchitectureTests {
 				"PipelineUnavailableException", "Receipt", "WriterStatus"));
 		map.put("sync", Set.of("CampaignTable", "Reconciliation", "SyncBacklog", "SyncStatus", "SyncWorker"));
 		map.put("powerbi", Set.of("ExportStatus", "PowerBiExporter"));
-		map.put("importer", Set.of("CampaignImporter", "ImportOptions", "ImportProgress", "ImportSummary"));
+		map.put("importer", Set.of("CampaignImporter", "ImportJobView", "ImportOptions", "ImportProgress",
+				"ImportRequest", "ImportSummary"));
 		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));
 		map.put("entry", Set.of());
 		map.put("cli", Set.of());
