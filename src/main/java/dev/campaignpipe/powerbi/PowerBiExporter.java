@@ -1,13 +1,10 @@
 package dev.campaignpipe.powerbi;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,15 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.campaignpipe.campaign.Categories;
-import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.sync.SyncBacklog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -39,39 +31,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class PowerBiExporter implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(PowerBiExporter.class);
-
 	private final PipelineProperties.PowerBi settings;
 
 	private final Path csv;
 
-	private final Path folder;
+	private final ExportWriter files;
 
-	private final StarExport star;
+	private final ExportHealth health;
 
-	private final AtomicBoolean pending = new AtomicBoolean();
+	private final CsvEditWatch edits = new CsvEditWatch();
+
+	private final SyncBacklog sync;
 
 	private final boolean autoStart;
 
+	private final AtomicBoolean pending = new AtomicBoolean();
+
 	private ScheduledExecutorService scheduler;
-
-	private volatile Instant lastExport;
-
-	private volatile long lastExportRows;
-
-	private volatile String lastError;
-
-	private volatile Instant failingSince;
-
-	private Duration retry;
-
-	private volatile long lastDurationMillis;
-
-	private long seenSize = -1;
-
-	private long seenModified = -1;
-
-	private final SyncBacklog sync;
 
 	/** When the export first waited for the current database backlog. */
 	private Instant yieldingSince;
@@ -82,9 +58,8 @@ public class PowerBiExporter implements SmartLifecycle {
 		this.settings = properties.powerbi();
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
-		this.folder = properties.powerbiExportDir();
-		this.star = new StarExport(csv, properties.stateDir(), converter, categories);
-		this.retry = settings.debounce();
+		this.files = new ExportWriter(properties, converter, categories);
+		this.health = new ExportHealth(settings, properties.powerbiExportDir());
 	}
 
 	@EventListener
@@ -97,9 +72,8 @@ public class PowerBiExporter implements SmartLifecycle {
 		if (scheduler != null && !scheduler.isShutdown() && pending.compareAndSet(false, true)) {
 			try {
 				// a large export (a big CSV copied and fsync'd) must not occupy the
-				// machine: wait at
-				// least five times as long as the last one took
-				long delay = Math.max(settings.debounce().toMillis(), 5 * lastDurationMillis);
+				// machine: wait at least five times as long as the last one took
+				long delay = Math.max(settings.debounce().toMillis(), 5 * health.lastDurationMillis());
 				scheduler.schedule(this::exportWhenDue, delay, TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
@@ -141,8 +115,8 @@ public class PowerBiExporter implements SmartLifecycle {
 			return t;
 		});
 		// at stop, an export that is only scheduled (up to 5x the last one's duration
-		// ahead) is dropped
-		// rather than waited for — the next start exports; one in progress still finishes
+		// ahead) is dropped rather than waited for — the next start exports; one in
+		// progress still finishes
 		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		scheduler = executor;
 		// edits by other programs (Excel saving the CSV) have no event: notice them by
@@ -188,12 +162,7 @@ public class PowerBiExporter implements SmartLifecycle {
 			if (!Files.exists(csv)) {
 				return;
 			}
-			long size = Files.size(csv);
-			long modified = Files.getLastModifiedTime(csv).toMillis();
-			boolean missing = !Files.exists(folder.resolve(settings.fileName()));
-			if (size != seenSize || modified != seenModified || missing) {
-				seenSize = size;
-				seenModified = modified;
+			if (edits.changed(CsvEditWatch.Stamp.of(csv), !Files.exists(files.flatFile()))) {
 				changed();
 			}
 		}
@@ -218,70 +187,19 @@ public class PowerBiExporter implements SmartLifecycle {
 		}
 		long started = System.nanoTime();
 		try {
-			Files.createDirectories(folder);
-			AtomicFile.replace(folder.resolve(settings.fileName()), FlatExport.of(csv, settings.header()));
-			long records = settings.starSchema() ? star.write(folder) : -1;
-			writePbids();
-			lastExport = Instant.now();
-			lastExportRows = records;
-			lastDurationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-			if (lastError != null) {
-				log.info("Power BI export to {} works again", folder);
-			}
-			lastError = null;
-			failingSince = null;
-			retry = settings.debounce();
+			long records = files.write();
+			health.succeeded(records, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		}
 		catch (IOException | RuntimeException ex) {
-			if (lastError == null) {
-				log.warn("Power BI export to {} failed, retrying: {}", folder, ex.toString());
-				failingSince = Instant.now();
-			}
-			lastError = ex.toString();
-			retry = Backoff.doubled(retry, settings.retryMax());
+			Duration retry = health.failed(ex);
 			if (scheduler != null && pending.compareAndSet(false, true) && !scheduler.isShutdown()) {
 				scheduler.schedule(this::export, retry.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 	}
 
-	/**
-	 * The .pbids document (Power BI's data source file format), in the field order Power
-	 * BI writes.
-	 */
-	private record Pbids(String version, List<PbidsConnection> connections) {
-	}
-
-	private record PbidsConnection(PbidsDetails details, Map<String, Object> options, String mode) {
-	}
-
-	private record PbidsDetails(String protocol, PbidsAddress address) {
-	}
-
-	private record PbidsAddress(String path) {
-	}
-
-	private static final JsonMapper PBIDS_JSON = JsonMapper.builder()
-		.enable(SerializationFeature.INDENT_OUTPUT)
-		.build();
-
-	/**
-	 * A Power BI connection file beside the export: double-click opens Power BI on the
-	 * flat file.
-	 */
-	private void writePbids() throws IOException {
-		Path target = folder.resolve("campaign-pipeline.pbids");
-		String path = folder.resolve(settings.fileName()).toAbsolutePath().toString();
-		String json = PBIDS_JSON.writeValueAsString(new Pbids("0.1",
-				List.of(new PbidsConnection(new PbidsDetails("file", new PbidsAddress(path)), Map.of(), null))));
-		if (!Files.exists(target) || !Files.readString(target).equals(json)) {
-			AtomicFile.replace(target, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
-		}
-	}
-
 	public ExportStatus status() {
-		return new ExportStatus(settings.enabled(), folder.toAbsolutePath().toString(), settings.fileName(), lastExport,
-				lastExportRows, lastError, failingSince);
+		return health.status();
 	}
 
 }

@@ -124,7 +124,7 @@ class PowerBiExportTests {
 					if (Files.exists(path)) {
 						int columns = switch (file) {
 							case "powerbi_digital_marketing_data.csv" -> CampaignColumns.ALL.size();
-							case StarExport.FACT -> StarExport.FACT_COLUMNS.size();
+							case StarExport.FACT -> FactRow.COLUMNS.size();
 							case StarExport.DATES -> 10;
 							default -> 2;
 						};
@@ -244,7 +244,7 @@ class PowerBiExportTests {
 		assertThat(exporter.status().lastError()).isNull();
 
 		Map<String, Set<String>> keys = new HashMap<>();
-		for (StarExport.Dimension d : StarExport.Dimension.values()) {
+		for (StarDimension d : StarDimension.values()) {
 			List<CsvRecord> rows = readWhole(export(d.file), 2);
 			assertThat(rows.get(0).getFields()).containsExactly(d.keyColumn, d.valueColumn);
 			Set<String> ids = new HashSet<>();
@@ -263,7 +263,7 @@ class PowerBiExportTests {
 			previous = date;
 			dateKeys.add(d.getField(0));
 		}
-		List<CsvRecord> fact = readWhole(export(StarExport.FACT), StarExport.FACT_COLUMNS.size());
+		List<CsvRecord> fact = readWhole(export(StarExport.FACT), FactRow.COLUMNS.size());
 		List<String> header = fact.get(0).getFields();
 		assertThat(fact).hasSizeGreaterThan(200);
 		for (CsvRecord row : fact.subList(1, fact.size())) {
@@ -295,7 +295,7 @@ class PowerBiExportTests {
 		exporter.export();
 		writer.submit(TestCampaigns.withCompany("Company 3"));
 		exporter.export(); // incremental: one more fact row
-		List<CsvRecord> fact = readWhole(export(StarExport.FACT), StarExport.FACT_COLUMNS.size());
+		List<CsvRecord> fact = readWhole(export(StarExport.FACT), FactRow.COLUMNS.size());
 		assertThat(fact).extracting(r -> r.getField(0)).containsExactly("campaign_id", "1", "2", "3", "4");
 		writer.stop();
 
@@ -311,7 +311,7 @@ class PowerBiExportTests {
 		Files.move(saved, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
 				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		exporter.export();
-		assertThat(readWhole(export(StarExport.FACT), StarExport.FACT_COLUMNS.size())).extracting(r -> r.getField(0))
+		assertThat(readWhole(export(StarExport.FACT), FactRow.COLUMNS.size())).extracting(r -> r.getField(0))
 			.containsExactly("campaign_id", "1", "4");
 		assertThat(readWhole(export("dim_company.csv"), 2)).extracting(r -> r.getField(1))
 			.containsExactly("campaign_company", "Renamed Co", "Company 3");
