@@ -1,5 +1,6 @@
 package dev.campaignpipe.config;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("pipeline")
 public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Csv csv,
 		@DefaultValue CategorySettings categories, @DefaultValue Suggestions suggestions, @DefaultValue Sync sync,
-		@DefaultValue PowerBi powerbi,
+		@DefaultValue PowerBi powerbi, @DefaultValue Dashboard dashboard,
 		/*
 		 * Start the writer, sync and export with the application; command-line tools
 		 * start them only when they need them.
@@ -121,6 +122,25 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			return this == DAY_FIRST ? DateInput.ISO_OR_DAY_FIRST : DateInput.ISO_OR_MONTH_FIRST;
 		}
 
+	}
+
+	/** The dashboard and its analytics replica (SPEC §12). */
+	public record Dashboard(
+			/*
+			 * Keep the analytics replica and serve /dashboard; off, neither runs and the
+			 * page says so.
+			 */
+			@DefaultValue("true") boolean enabled,
+			/* The replica's memory ceiling (DuckDB's memory_limit). */
+			@DefaultValue("160MB") String memoryLimit, @DefaultValue Targets targets) {
+	}
+
+	/** The lines the dashboard's gauges measure against. */
+	public record Targets(
+			/* Impressions per month. */
+			@DefaultValue("1000000") long impressions,
+			/* Clicks per unit of ad spend. */
+			@DefaultValue("3.0") BigDecimal engagementToSpend) {
 	}
 
 	/** Type-ahead suggestions for the free-text fields. */
