@@ -1,5 +1,6 @@
 package dev.campaignpipe.entry;
 
+import dev.campaignpipe.common.ApiErrors;
 import dev.campaignpipe.csv.PipelineUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.campaignpipe.common.ApiErrors;
 import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.Validation;

@@ -1,5 +1,7 @@
 package dev.campaignpipe.entry;
 
+import dev.campaignpipe.common.ApiErrors;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;

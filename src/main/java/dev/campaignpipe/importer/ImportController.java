@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import dev.campaignpipe.common.ApiErrors;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.status.ShowsBanners;
 

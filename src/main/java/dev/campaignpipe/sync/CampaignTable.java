@@ -36,7 +36,7 @@ public class CampaignTable {
 
 	static final String TABLE = "digital_marketing_ad_performance_data";
 
-	private static final String COLUMNS = String.join(", ", CampaignColumns.ALL);
+	static final String COLUMNS = String.join(", ", CampaignColumns.ALL);
 
 	/**
 	 * What a new row is written with: its columns, then the sync's bookkeeping
@@ -159,13 +159,17 @@ public class CampaignTable {
 	}
 
 	static StoredCampaign map(ResultSet rs, int row) throws SQLException {
-		Campaign campaign = new Campaign(rs.getString("campaign_company"), rs.getString("campaign_name"),
+		return StoredCampaign.of(rs.getLong("campaign_id"), campaign(rs));
+	}
+
+	/** The record on the current row, without its KPIs (computed only when asked for). */
+	static Campaign campaign(ResultSet rs) throws SQLException {
+		return new Campaign(rs.getString("campaign_company"), rs.getString("campaign_name"),
 				rs.getString("campaign_type"), rs.getString("marketing_channel"), rs.getString("ad_format"),
 				rs.getObject("date", LocalDate.class), rs.getLong("impressions"), rs.getLong("clicks"),
 				rs.getLong("conversions"), money(rs.getBigDecimal("ad_spend")), rs.getString("device_type"),
 				rs.getString("country"), rs.getString("audience_segment"), money(rs.getBigDecimal("revenue")),
 				rs.getString("data_quality"));
-		return StoredCampaign.of(rs.getLong("campaign_id"), campaign);
 	}
 
 	/**

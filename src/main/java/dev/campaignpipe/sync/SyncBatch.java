@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.csvfile.CsvTail;
 import dev.campaignpipe.csvfile.FileFingerprint;
 import dev.campaignpipe.csvfile.LineConverter;
@@ -25,7 +26,7 @@ import dev.campaignpipe.csvfile.SyncedRow;
 class SyncBatch {
 
 	/** What one committed batch did. */
-	record Outcome(Checkpoint checkpoint, int rows, long quarantineCount) {
+	record Outcome(Checkpoint checkpoint, int rows, long quarantineCount, List<StoredCampaign> upserted) {
 	}
 
 	private static final int MAX_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -51,7 +52,7 @@ class SyncBatch {
 
 	/** Where the database stands: its checkpoint and quarantine (no rows written). */
 	Outcome stored() {
-		return new Outcome(checkpoints.load(), 0, quarantine.count());
+		return new Outcome(checkpoints.load(), 0, quarantine.count(), List.of());
 	}
 
 	/** A chunk read and converted, ready to commit. */
@@ -108,13 +109,13 @@ class SyncBatch {
 			if (newReading) {
 				quarantine.dropBefore(prepared.from().generation());
 			}
-			int written = write(prepared);
+			SyncDecisions.Plan plan = write(prepared);
 			checkpoints.move(stored, prepared.next());
-			return new Outcome(prepared.next(), written, quarantine.count());
+			return new Outcome(prepared.next(), plan.written(), quarantine.count(), plan.upserted());
 		});
 	}
 
-	private int write(Prepared prepared) {
+	private SyncDecisions.Plan write(Prepared prepared) {
 		long generation = prepared.from().generation();
 		List<SyncedRow> rows = prepared.rows();
 		Map<Long, MirroredRow> existing = table.existing(rows.stream().map(r -> r.stored().id()).toList());
@@ -123,7 +124,7 @@ class SyncBatch {
 		table.update(plan.updates(), generation);
 		table.touch(plan.touches(), generation);
 		quarantine.add(plan.quarantine(), generation);
-		return plan.written();
+		return plan;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.csvfile.QuarantinedLine;
 import dev.campaignpipe.csvfile.SyncedRow;
 
@@ -55,6 +56,14 @@ final class SyncDecisions {
 		/** Rows whose values reach the table. */
 		int written() {
 			return inserts.size() + updates.size();
+		}
+
+		/** The records whose values the table holds anew, each id once. */
+		List<StoredCampaign> upserted() {
+			List<StoredCampaign> records = new ArrayList<>(written());
+			inserts.forEach(r -> records.add(r.stored()));
+			updates.forEach(r -> records.add(r.stored()));
+			return records;
 		}
 
 	}

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -62,7 +63,11 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	private volatile long quarantined;
 
-	public SyncWorker(PipelineProperties properties, SyncBatch batch, MeterRegistry meters) {
+	private final ApplicationEventPublisher events;
+
+	public SyncWorker(PipelineProperties properties, SyncBatch batch, MeterRegistry meters,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.settings = properties.sync();
 		this.autoStart = properties.autoStart();
 		this.csv = properties.csvPath();
@@ -200,6 +205,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 			quarantined = outcome.quarantineCount();
 			lastSync = Instant.now();
 			loaded.increment(outcome.rows());
+			// copies of the mirror (the analytics replica) follow it from here, in order
+			events.publishEvent(new MirrorChanged(MirrorPosition.of(outcome.checkpoint()), outcome.upserted()));
 		});
 	}
 

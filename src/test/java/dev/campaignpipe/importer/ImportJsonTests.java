@@ -1,5 +1,6 @@
 package dev.campaignpipe.importer;
 
+import dev.campaignpipe.common.ApiErrors;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,115 @@
+package dev.campaignpipe.analytics;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open dashboards that new data is queryable, over Server-Sent Events: at most one
+ * {@code changed} event per half second however fast records arrive (a page refetches on
+ * each), a heartbeat comment every 15 s so proxies keep the stream open, and every
+ * emitter dropped when it completes, times out or fails.
+ */
+@Component
+class ReplicaEvents implements SmartLifecycle {
+
+	private static final long TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(30);
+
+	private static final long TICK_MILLIS = 500;
+
+	private static final long HEARTBEAT_TICKS = 30;
+
+	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong version = new AtomicLong();
+
+	private final AtomicLong records = new AtomicLong();
+
+	private volatile ScheduledExecutorService ticker;
+
+	private long sent;
+
+	private long ticks;
+
+	SseEmitter subscribe() {
+		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+		emitter.onCompletion(() -> emitters.remove(emitter));
+		emitter.onTimeout(() -> emitters.remove(emitter));
+		emitter.onError(ex -> emitters.remove(emitter));
+		emitters.add(emitter);
+		return emitter;
+	}
+
+	int subscribers() {
+		return emitters.size();
+	}
+
+	@EventListener
+	void onUpdated(ReplicaUpdated updated) {
+		records.set(updated.records());
+		version.incrementAndGet();
+	}
+
+	/** Runs on the ticker thread only. */
+	private void tick() {
+		long now = version.get();
+		if (now != sent) {
+			sent = now;
+			send(SseEmitter.event()
+				.name("changed")
+				.data(new ReplicaUpdated(records.get()), MediaType.APPLICATION_JSON));
+		}
+		else if (++ticks % HEARTBEAT_TICKS == 0) {
+			send(SseEmitter.event().comment("heartbeat"));
+		}
+	}
+
+	private void send(SseEmitter.SseEventBuilder event) {
+		for (SseEmitter emitter : emitters) {
+			try {
+				emitter.send(event);
+			}
+			catch (IOException | IllegalStateException ex) {
+				emitters.remove(emitter); // the page went away
+				emitter.completeWithError(ex);
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "analytics-events");
+			t.setDaemon(true);
+			return t;
+		});
+		ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService t = ticker;
+		ticker = null;
+		if (t != null) {
+			t.shutdownNow();
+		}
+		emitters.forEach(SseEmitter::complete);
+		emitters.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return ticker != null;
+	}
+
+}

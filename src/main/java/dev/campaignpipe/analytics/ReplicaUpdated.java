@@ -1,0 +1,5 @@
+package dev.campaignpipe.analytics;
+
+/** Published when new data became queryable in the replica. */
+record ReplicaUpdated(long records) {
+}
