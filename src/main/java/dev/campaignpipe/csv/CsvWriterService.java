@@ -78,7 +78,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		this.health = new WriterHealth(settings, properties.csvPath());
 		WriterMetrics metrics = new WriterMetrics(meters, queue, spool, health);
 		this.writes = new DurableWrites(csv, spool, ids, health, metrics, recent, events,
-				properties.stateDir().resolve("write-probe"));
+				new FullDiskProbe(csv, spool, health, properties.stateDir().resolve("write-probe")));
 	}
 
 	@Override

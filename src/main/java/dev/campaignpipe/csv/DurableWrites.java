@@ -1,12 +1,7 @@
 package dev.campaignpipe.csv;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,18 +16,12 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * What the writer thread does to the files (SPEC §6): recover at start-up, make a batch
  * durable in the CSV or else the spool and only then answer its submitters, move the
- * spool into the CSV once it opens, and probe a full disk. Used by the writer thread
- * only.
+ * spool into the CSV once it opens, and have a full disk probed ({@link FullDiskProbe}).
+ * Used by the writer thread only.
  */
 final class DurableWrites {
 
 	private static final Logger log = LoggerFactory.getLogger(DurableWrites.class);
-
-	/**
-	 * About one large batch of records: room for this means a submission would very
-	 * likely fit too.
-	 */
-	private static final int PROBE_BYTES = 64 * 1024;
 
 	private final CsvFile csv;
 
@@ -50,10 +39,10 @@ final class DurableWrites {
 
 	private final ApplicationEventPublisher events;
 
-	private final Path spaceProbe;
+	private final FullDiskProbe fullDisk;
 
 	DurableWrites(CsvFile csv, Spool spool, IdSequence ids, WriterHealth health, WriterMetrics metrics,
-			RecentReceipts recent, ApplicationEventPublisher events, Path spaceProbe) {
+			RecentReceipts recent, ApplicationEventPublisher events, FullDiskProbe fullDisk) {
 		this.csv = csv;
 		this.spool = spool;
 		this.ids = ids;
@@ -62,7 +51,7 @@ final class DurableWrites {
 		this.metrics = metrics;
 		this.recent = recent;
 		this.events = events;
-		this.spaceProbe = spaceProbe;
+		this.fullDisk = fullDisk;
 	}
 
 	/**
@@ -88,7 +77,7 @@ final class DurableWrites {
 	/** Retries what is due: probing the disk when nobody submits, moving the spool. */
 	void retryIfDue(boolean idle) {
 		if (health.isRefusing() && idle && health.retryDue()) {
-			probeWritable();
+			fullDisk.probe();
 		}
 		if (!spool.isEmpty() && health.retryDue()) {
 			moveSpoolIntoCsv();
@@ -222,31 +211,6 @@ final class DurableWrites {
 		}
 		catch (IOException ex) {
 			health.locked(ex);
-		}
-	}
-
-	/**
-	 * While refusing and nobody submits, checks now and then whether the data folder
-	 * takes writes again (a probe file written, fsync'd and removed), so the banner
-	 * clears by itself. Stray bytes of a failed append are cut off first: a restart must
-	 * not find them.
-	 */
-	private void probeWritable() {
-		try {
-			spool.finishCutBack();
-			csv.finishCutBack();
-			try (FileChannel probe = FileChannel.open(spaceProbe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				probe.write(ByteBuffer.allocate(PROBE_BYTES));
-				probe.force(false);
-			}
-			finally {
-				Files.deleteIfExists(spaceProbe);
-			}
-			health.probeSucceeded(spool.isEmpty());
-		}
-		catch (IOException ex) {
-			health.probeFailed(ex);
 		}
 	}
 

@@ -3,7 +3,6 @@ package dev.campaignpipe.importer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +34,14 @@ final class ImportFile implements AutoCloseable {
 	static ImportFile open(Path file, ImportProgress progress) throws IOException {
 		InputStream in = new Counting(Files.newInputStream(file), progress);
 		try {
+			// bytes, not a Reader: FastCSV detects a BOM only in what it decodes itself
 			return new ImportFile(file,
 					CsvReader.builder()
 						.detectBomHeader(true)
 						.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 						.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
 						.skipEmptyLines(true)
-						.ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8)));
+						.ofCsvRecord(in, StandardCharsets.UTF_8));
 		}
 		catch (RuntimeException ex) {
 			in.close();

@@ -3,7 +3,6 @@ package dev.campaignpipe.powerbi;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -64,7 +63,7 @@ final class FlatExport {
 			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.detectBomHeader(true)
-			.ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			.ofCsvRecord(in, StandardCharsets.UTF_8)) {
 			boolean first = true;
 			for (CsvRecord record : reader) {
 				if (first) {

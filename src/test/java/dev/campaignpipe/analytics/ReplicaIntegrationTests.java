@@ -101,17 +101,19 @@ class ReplicaIntegrationTests {
 		StringBuilder rows = new StringBuilder("campaign_company,campaign_name,campaign_type,marketing_channel,"
 				+ "ad_format,date,impressions,clicks,conversions,ad_spend,device_type,country,audience_segment\r\n");
 		for (int i = 0; i < 100_000; i++) {
-			rows.append(String.format(Locale.ROOT, "Company %d,Campaign %d,Sales,%s,Video,2024-%02d-%02d,%d,%d,%d,%d.%02d,"
-					+ "Mobile,Germany,New Users\r\n", i % 97, i % 501, CHANNELS[i % CHANNELS.length], 1 + i % 12,
-					1 + i % 28, 1000 + i % 7919, 10 + i % 613, i % 89, 5 + i % 1009, i % 100));
+			rows.append(String.format(Locale.ROOT,
+					"Company %d,Campaign %d,Sales,%s,Video,2024-%02d-%02d,%d,%d,%d,%d.%02d,"
+							+ "Mobile,Germany,New Users\r\n",
+					i % 97, i % 501, CHANNELS[i % CHANNELS.length], 1 + i % 12, 1 + i % 28, 1000 + i % 7919,
+					10 + i % 613, i % 89, 5 + i % 1009, i % 100));
 		}
 		Files.writeString(file, rows, StandardCharsets.UTF_8);
 		try (ChildApp app = ChildApp.start(dir.resolve("data"))) {
 			HttpResponse<String> started = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(app.uri("/api/imports"))
 					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"path\":" + JSON.writeValueAsString(file.toString())
-							+ "}"))
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"path\":" + JSON.writeValueAsString(file.toString()) + "}"))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(started.statusCode()).as(started.body()).isBetween(200, 202);
 			String id = JSON.readTree(started.body()).get("id").asString();
@@ -142,7 +144,8 @@ class ReplicaIntegrationTests {
 		});
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			JsonNode current = summary(app);
-			try (Connection c = mirror(data); Statement s = c.createStatement();
+			try (Connection c = mirror(data);
+					Statement s = c.createStatement();
 					ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(impressions), SUM(clicks), SUM(conversions), "
 							+ "SUM(ad_spend) FROM digital_marketing_ad_performance_data")) {
 				rs.next();
@@ -155,12 +158,15 @@ class ReplicaIntegrationTests {
 			JsonNode rows = JSON.readTree(app.get("/api/analytics/breakdown?by=marketing_channel")).get("rows");
 			for (JsonNode row : rows) {
 				String channel = row.get("marketing_channel").asString();
-				try (Connection c = mirror(data); Statement s = c.createStatement();
+				try (Connection c = mirror(data);
+						Statement s = c.createStatement();
 						ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(ad_spend) FROM "
-								+ "digital_marketing_ad_performance_data WHERE marketing_channel = '" + channel + "'")) {
+								+ "digital_marketing_ad_performance_data WHERE marketing_channel = '" + channel
+								+ "'")) {
 					rs.next();
 					assertThat(row.get("records").asLong()).as(channel).isEqualTo(rs.getLong(1));
-					assertThat(row.get("ad_spend").decimalValue()).as(channel).isEqualByComparingTo(rs.getBigDecimal(2));
+					assertThat(row.get("ad_spend").decimalValue()).as(channel)
+						.isEqualByComparingTo(rs.getBigDecimal(2));
 				}
 			}
 		});
@@ -189,7 +195,8 @@ class ReplicaIntegrationTests {
 							.build(), HttpResponse.BodyHandlers.discarding());
 					}
 					catch (Exception ex) {
-						// the server went away (killed): not acknowledged, nothing to check
+						// the server went away (killed): not acknowledged, nothing to
+						// check
 					}
 				}
 			});
@@ -216,7 +223,10 @@ class ReplicaIntegrationTests {
 		}
 	}
 
-	/** The product's own H2 file, opened beside it (AUTO_SERVER, as an analyst's SQL tool would). */
+	/**
+	 * The product's own H2 file, opened beside it (AUTO_SERVER, as an analyst's SQL tool
+	 * would).
+	 */
 	private static Connection mirror(Path data) throws SQLException {
 		return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/pipeline").toAbsolutePath()
 				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"

@@ -105,6 +105,14 @@ class ImportCommandIntegrationTests {
 		assertThat(t[3]).as("skipped as duplicates").isEqualTo(s[1]);
 		assertThat(t[4]).isEqualTo(s[4]);
 		assertThat(database().count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(s[1]);
+
+		// this product's own CSV starts with a BOM; its ids are read all the same
+		Path own = Files.copy(data().resolve("campaigns.csv"), dir.resolve("own.csv"));
+		assertThat(Files.readAllBytes(own)).startsWith(0xEF, 0xBB, 0xBF);
+		long[] o = summary(cli("import", own.toString()).output());
+		assertThat(o[1]).as("stored from the product's own CSV").isZero();
+		assertThat(o[3]).as("skipped as duplicates").isEqualTo(s[1]);
+		assertThat(database().count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(s[1]);
 	}
 
 	@Test

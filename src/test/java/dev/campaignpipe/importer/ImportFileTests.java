@@ -32,6 +32,25 @@ class ImportFileTests {
 		assertThat(progress.snapshot().percent()).isEqualTo(100);
 	}
 
+	/**
+	 * This product's own CSV, its rejects files and Excel's "CSV UTF-8" start with a BOM:
+	 * it must not stay in the first column's name, or {@code campaign_id} is not found.
+	 */
+	@Test
+	void aLeadingBomIsNotPartOfTheFirstColumnNameAndStillCountsAsRead() throws Exception {
+		Path file = dir.resolve("bom.csv");
+		Files.writeString(file, "\uFEFFcampaign_id,name\r\n7,a\r\n", StandardCharsets.UTF_8);
+		ImportProgress progress = new ImportProgress(Files.size(file));
+		try (ImportFile in = ImportFile.open(file, progress)) {
+			List<String> header = in.header();
+			assertThat(header).containsExactly("campaign_id", "name");
+			List<String> row = in.next();
+			assertThat(row.get(header.indexOf("campaign_id"))).isEqualTo("7");
+			assertThat(in.next()).isNull();
+		}
+		assertThat(progress.snapshot().bytesRead()).isEqualTo(Files.size(file));
+	}
+
 	@Test
 	void anEmptyFileHasNoHeaderLine() throws Exception {
 		Path file = Files.writeString(dir.resolve("empty.csv"), "\r\n");
