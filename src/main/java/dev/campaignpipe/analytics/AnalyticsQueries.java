@@ -81,7 +81,7 @@ final class AnalyticsQueries {
 
 	static Answers.Timeseries timeseries(Connection connection, Filters filters, Grain grain) throws SQLException {
 		Filters.Condition where = filters.condition();
-		String sql = "SELECT " + grain.truncate() + " AS period, " + Totals.SELECT + " FROM " + TABLE + " WHERE "
+		String sql = "SELECT " + grain.column() + " AS period, " + Totals.SELECT + " FROM " + TABLE + " WHERE "
 				+ where.sql() + " GROUP BY period ORDER BY period";
 		List<Answers.Period> rows = new ArrayList<>();
 		try (PreparedStatement p = prepare(connection, sql, where.parameters()); ResultSet rs = p.executeQuery()) {

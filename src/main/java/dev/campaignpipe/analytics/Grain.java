@@ -10,9 +10,13 @@ enum Grain {
 
 	DAY, WEEK, MONTH;
 
-	/** The SQL that maps a date to its period's first day. */
-	String truncate() {
-		return "date_trunc('" + name().toLowerCase(Locale.ROOT) + "', date)::DATE";
+	/** The replica's column holding a record's period: its first day. */
+	String column() {
+		return switch (this) {
+			case DAY -> "date";
+			case WEEK -> "week";
+			case MONTH -> "month";
+		};
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +44,10 @@ final class ReplicaStore implements AutoCloseable {
 			+ "ad_format VARCHAR NOT NULL, date DATE NOT NULL, impressions BIGINT NOT NULL, clicks BIGINT NOT NULL, "
 			+ "conversions BIGINT NOT NULL, ad_spend DECIMAL(18,6) NOT NULL, device_type VARCHAR NOT NULL, "
 			+ "country VARCHAR NOT NULL, audience_segment VARCHAR NOT NULL, revenue DECIMAL(18,6), "
-			+ "data_quality VARCHAR NOT NULL";
+			+ "data_quality VARCHAR NOT NULL, week DATE NOT NULL, month DATE NOT NULL";
+
+	/** The layout of the file; a file of another is started over. */
+	private static final int SCHEMA_VERSION = 1;
 
 	private final DuckDBConnection connection;
 
@@ -70,6 +75,20 @@ final class ReplicaStore implements AutoCloseable {
 
 	private void createSchema() throws SQLException {
 		try (Statement s = connection.createStatement()) {
+			s.execute("CREATE TABLE IF NOT EXISTS replica_schema (version INTEGER NOT NULL)");
+			Integer version = null;
+			try (ResultSet rs = s.executeQuery("SELECT max(version) FROM replica_schema")) {
+				if (rs.next()) {
+					version = (Integer) rs.getObject(1);
+				}
+			}
+			if (version == null || version != SCHEMA_VERSION) {
+				// a file of another layout: start it over (it is rebuilt from the mirror)
+				s.execute("DROP TABLE IF EXISTS " + TABLE);
+				s.execute("DROP TABLE IF EXISTS replica_position");
+				s.execute("DELETE FROM replica_schema");
+				s.execute("INSERT INTO replica_schema VALUES (" + SCHEMA_VERSION + ")");
+			}
 			s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (" + COLUMNS + ")");
 			s.execute(
 					"CREATE TABLE IF NOT EXISTS replica_position (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL, "
@@ -214,7 +233,12 @@ final class ReplicaStore implements AutoCloseable {
 		else {
 			appender.append(money(c.revenue()));
 		}
-		appender.append(c.dataQuality()).endRow();
+		// the periods of the time series, kept beside the date: grouping by a stored date
+		// is several times quicker than truncating ten million dates per query
+		appender.append(c.dataQuality())
+			.append(c.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
+			.append(c.date().withDayOfMonth(1))
+			.endRow();
 	}
 
 	/**

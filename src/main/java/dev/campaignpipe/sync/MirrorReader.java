@@ -1,6 +1,8 @@
 package dev.campaignpipe.sync;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.function.BiConsumer;
 
 import dev.campaignpipe.campaign.Campaign;
@@ -25,6 +27,13 @@ public class MirrorReader {
 		this.checkpoints = checkpoints;
 	}
 
+	private static Campaign inputs(ResultSet rs) throws SQLException {
+		return new Campaign(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+				rs.getObject(7, LocalDate.class), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+				CampaignTable.money(rs.getBigDecimal(11)), rs.getString(12), rs.getString(13), rs.getString(14),
+				CampaignTable.money(rs.getBigDecimal(15)), rs.getString(16));
+	}
+
 	/** Where the mirror stands now (committed). */
 	public MirrorPosition position() {
 		return MirrorPosition.of(checkpoints.load());
@@ -34,18 +43,33 @@ public class MirrorReader {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM " + CampaignTable.TABLE, Long.class);
 	}
 
+	/** The record's own columns (its KPIs are derived), read by position below. */
+	private static final String INPUTS = "campaign_id, campaign_company, campaign_name, campaign_type, "
+			+ "marketing_channel, ad_format, date, impressions, clicks, conversions, ad_spend, device_type, country, "
+			+ "audience_segment, revenue, data_quality";
+
+	/** Rows per statement: small enough that no database materializes much at once. */
+	private static final int PAGE = 20_000;
+
 	/**
-	 * Every record of the mirror with its id, in no particular order, never all in
-	 * memory. Read from {@link #position()} on or later: a row may be newer than it,
-	 * never older.
+	 * Every record of the mirror with its id, in id order, never all in memory: pages of
+	 * {@value #PAGE} rows by primary key, so neither H2 (which would materialize one big
+	 * result) nor MariaDB holds more. Read from {@link #position()} on or later: a row
+	 * may be newer than it, never older.
 	 */
 	public void forEachRecord(BiConsumer<Long, Campaign> consumer) {
-		jdbc.query(con -> {
-			var statement = con.prepareStatement("SELECT " + CampaignTable.COLUMNS + " FROM " + CampaignTable.TABLE,
-					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-			statement.setFetchSize(5000);
-			return statement;
-		}, (RowCallbackHandler) rs -> consumer.accept(rs.getLong("campaign_id"), CampaignTable.campaign(rs)));
+		String select = "SELECT " + INPUTS + " FROM " + CampaignTable.TABLE
+				+ " WHERE campaign_id > ? ORDER BY campaign_id LIMIT " + PAGE;
+		long[] last = { 0 };
+		int[] read = { PAGE };
+		while (read[0] == PAGE) {
+			read[0] = 0;
+			jdbc.query(select, (RowCallbackHandler) rs -> {
+				last[0] = rs.getLong(1);
+				read[0]++;
+				consumer.accept(last[0], inputs(rs));
+			}, last[0]);
+		}
 	}
 
 }
