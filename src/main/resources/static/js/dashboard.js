@@ -101,7 +101,8 @@ function update(fn, how) {
   state = fn(state);
   const query = pageQuery(state);
   const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
-  if (how === 'push') window.history.pushState(null, '', url);
+  const same = url === `${window.location.pathname}${window.location.search}`;
+  if (how === 'push' && !same) window.history.pushState(null, '', url); // no Back step that changes nothing
   else window.history.replaceState(null, '', url);
   showState();
   if (filterParams(state).toString() !== before) reload();

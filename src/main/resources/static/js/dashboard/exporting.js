@@ -30,6 +30,7 @@ function field(value) {
   if (value == null) return '';
   if (typeof value === 'number') return String(value);
   let text = String(value);
+  if (/^-?\d+(\.\d+)?$/.test(text)) return text; // a number sent as text stays a number (-0.5 is no formula)
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
