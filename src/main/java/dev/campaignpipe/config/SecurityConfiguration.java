@@ -34,17 +34,20 @@ class SecurityConfiguration {
 
 	}
 
+	/**
+	 * Reachable without the login: the health probe, and the static files (styles,
+	 * scripts, icons, the world map), which hold no data.
+	 */
+	private static final String[] PUBLIC = { "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
+			"/webjars/**", "/vendor/**" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProperties login) throws Exception {
 		http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
 		if (login.enabled()) {
-			http.authorizeHttpRequests(
-					auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/css/**")
-						.permitAll()
-						.anyRequest()
-						.authenticated())
+			http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
 				.formLogin(Customizer.withDefaults())
 				.httpBasic(Customizer.withDefaults());
 		}

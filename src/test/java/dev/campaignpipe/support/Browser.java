@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -30,6 +31,15 @@ public final class Browser {
 	}
 
 	public static ChromeDriver start() {
+		return start(options -> {
+		});
+	}
+
+	/**
+	 * As {@link #start()}, with options of the test's own on top (a download folder, the
+	 * console log).
+	 */
+	public static ChromeDriver start(Consumer<ChromeOptions> customize) {
 		assertThat(new File(CHROMIUM)).as("Debian package chromium (apt-get install chromium)").canRead();
 		assertThat(new File(CHROMEDRIVER)).as("Debian package chromium-driver").canRead();
 		try {
@@ -39,6 +49,7 @@ public final class Browser {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--window-size=1280,1400", "--user-data-dir=" + profile);
+			customize.accept(options);
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(CHROMEDRIVER))
 				.usingAnyFreePort()
