@@ -234,8 +234,9 @@ public class AnalyticsReplica implements SmartLifecycle {
 		log.info("analytics replica: building from the database mirror ({}, {} records)", why, target);
 		long started = System.nanoTime();
 		MirrorPosition at = mirror.position(); // read before the rows: no row is older
-		store.rebuild(mirror::forEachRecord, at, done -> status = new ReplicaStatus(ReplicaStatus.State.WARMING,
-				Math.min(1, (double) done / target), status.records(), status.message()));
+		store.rebuild(consumer -> ReadAhead.run(mirror::forEachRecord, consumer), at,
+				done -> status = new ReplicaStatus(ReplicaStatus.State.WARMING, Math.min(1, (double) done / target),
+						status.records(), status.message()));
 		position = at;
 		log.info("analytics replica: built in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		ready();
