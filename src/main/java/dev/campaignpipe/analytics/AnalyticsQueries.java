@@ -37,7 +37,7 @@ final class AnalyticsQueries {
 			}
 		}
 		if (from == null || to == null) { // no records at all
-			Totals none = Totals.of(0, 0, 0, 0, BigDecimal.ZERO, null);
+			Totals none = Totals.of(0, 0, 0, 0, BigDecimal.ZERO, null, null);
 			return new Answers.Summary(null, null, none, none);
 		}
 		long days = ChronoUnit.DAYS.between(from, to) + 1;

@@ -27,6 +27,9 @@ class ReplicaEvents implements SmartLifecycle {
 
 	private static final long TICK_MILLIS = 500;
 
+	/** How soon a page's EventSource reconnects after the stream ends. */
+	private static final long RECONNECT_MILLIS = 3000;
+
 	private static final long HEARTBEAT_TICKS = 30;
 
 	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
@@ -46,6 +49,15 @@ class ReplicaEvents implements SmartLifecycle {
 		emitter.onCompletion(() -> emitters.remove(emitter));
 		emitter.onTimeout(() -> emitters.remove(emitter));
 		emitter.onError(ex -> emitters.remove(emitter));
+		try {
+			// sent at once so the response starts now: a page learns it is connected
+			// (EventSource "open") without waiting for the first change or heartbeat
+			emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
+		}
+		catch (IOException ex) {
+			emitter.completeWithError(ex);
+			return emitter;
+		}
 		emitters.add(emitter);
 		return emitter;
 	}

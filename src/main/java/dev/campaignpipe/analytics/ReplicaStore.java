@@ -39,16 +39,6 @@ final class ReplicaStore implements AutoCloseable {
 
 	private static final String STAGED_TABLE = "campaigns_staged";
 
-	private static final String COLUMNS = "campaign_id BIGINT NOT NULL, campaign_company VARCHAR NOT NULL, "
-			+ "campaign_name VARCHAR NOT NULL, campaign_type VARCHAR NOT NULL, marketing_channel VARCHAR NOT NULL, "
-			+ "ad_format VARCHAR NOT NULL, date DATE NOT NULL, impressions BIGINT NOT NULL, clicks BIGINT NOT NULL, "
-			+ "conversions BIGINT NOT NULL, ad_spend DECIMAL(18,6) NOT NULL, device_type VARCHAR NOT NULL, "
-			+ "country VARCHAR NOT NULL, audience_segment VARCHAR NOT NULL, revenue DECIMAL(18,6), "
-			+ "data_quality VARCHAR NOT NULL, week DATE NOT NULL, month DATE NOT NULL";
-
-	/** The layout of the file; a file of another is started over. */
-	private static final int SCHEMA_VERSION = 1;
-
 	private final DuckDBConnection connection;
 
 	private ReplicaStore(DuckDBConnection connection) {
@@ -69,33 +59,8 @@ final class ReplicaStore implements AutoCloseable {
 		DuckDBConnection connection = (DuckDBConnection) DriverManager
 			.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), settings);
 		ReplicaStore store = new ReplicaStore(connection);
-		store.createSchema();
+		ReplicaLayout.create(connection, TABLE, BUILD_TABLE, STAGED_TABLE);
 		return store;
-	}
-
-	private void createSchema() throws SQLException {
-		try (Statement s = connection.createStatement()) {
-			s.execute("CREATE TABLE IF NOT EXISTS replica_schema (version INTEGER NOT NULL)");
-			Integer version = null;
-			try (ResultSet rs = s.executeQuery("SELECT max(version) FROM replica_schema")) {
-				if (rs.next()) {
-					version = (Integer) rs.getObject(1);
-				}
-			}
-			if (version == null || version != SCHEMA_VERSION) {
-				// a file of another layout: start it over (it is rebuilt from the mirror)
-				s.execute("DROP TABLE IF EXISTS " + TABLE);
-				s.execute("DROP TABLE IF EXISTS replica_position");
-				s.execute("DELETE FROM replica_schema");
-				s.execute("INSERT INTO replica_schema VALUES (" + SCHEMA_VERSION + ")");
-			}
-			s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (" + COLUMNS + ")");
-			s.execute(
-					"CREATE TABLE IF NOT EXISTS replica_position (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL, "
-							+ "byte_offset BIGINT NOT NULL)");
-			s.execute("DROP TABLE IF EXISTS " + BUILD_TABLE);
-			s.execute("CREATE OR REPLACE TABLE " + STAGED_TABLE + " (" + COLUMNS + ")");
-		}
 	}
 
 	/** A connection of its own for one query (DuckDB connections are not shared). */
@@ -130,7 +95,7 @@ final class ReplicaStore implements AutoCloseable {
 		if (!records.isEmpty()) {
 			try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, STAGED_TABLE)) {
 				for (StoredCampaign record : records) {
-					append(appender, record.id(), record.campaign());
+					ReplicaLayout.append(appender, record.id(), record.campaign());
 				}
 			}
 		}
@@ -163,13 +128,13 @@ final class ReplicaStore implements AutoCloseable {
 	void rebuild(Consumer<BiConsumer<Long, Campaign>> source, MirrorPosition position, Consumer<Long> progress)
 			throws SQLException {
 		try (Statement s = connection.createStatement()) {
-			s.execute("CREATE OR REPLACE TABLE " + BUILD_TABLE + " (" + COLUMNS + ")");
+			s.execute("CREATE OR REPLACE TABLE " + BUILD_TABLE + " (" + ReplicaLayout.COLUMNS + ")");
 		}
 		long[] appended = { 0 };
 		try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, BUILD_TABLE)) {
 			source.accept((id, campaign) -> {
 				try {
-					append(appender, id, campaign);
+					ReplicaLayout.append(appender, id, campaign);
 				}
 				catch (SQLException ex) {
 					throw new ReplicaException(ex);
@@ -209,44 +174,6 @@ final class ReplicaStore implements AutoCloseable {
 			p.setLong(2, position.offset());
 			p.executeUpdate();
 		}
-	}
-
-	private static void append(DuckDBAppender appender, long id, Campaign c) throws SQLException {
-		appender.beginRow()
-			.append(id)
-			.append(c.company())
-			.append(c.name())
-			.append(c.type())
-			.append(c.channel())
-			.append(c.adFormat())
-			.append(c.date())
-			.append(c.impressions())
-			.append(c.clicks())
-			.append(c.conversions())
-			.append(money(c.adSpend()))
-			.append(c.deviceType())
-			.append(c.country())
-			.append(c.audienceSegment());
-		if (c.revenue() == null) {
-			appender.appendNull();
-		}
-		else {
-			appender.append(money(c.revenue()));
-		}
-		// the periods of the time series, kept beside the date: grouping by a stored date
-		// is several times quicker than truncating ten million dates per query
-		appender.append(c.dataQuality())
-			.append(c.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
-			.append(c.date().withDayOfMonth(1))
-			.endRow();
-	}
-
-	/**
-	 * The appender takes a decimal only at the column's scale; money has at most six
-	 * decimals (the mirror's scale), so nothing is rounded.
-	 */
-	private static BigDecimal money(BigDecimal value) {
-		return value.setScale(6, RoundingMode.UNNECESSARY);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * {@code {…}} of every analytics answer.
  *
  * @param revenue the sum over the records that have revenue; {@code null} when none has
+ * (roas and roi compare it with those records' spend)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record Totals(long records, long impressions, long clicks, long conversions, BigDecimal adSpend, BigDecimal revenue,
@@ -24,16 +25,17 @@ record Totals(long records, long impressions, long clicks, long conversions, Big
 	 * The aggregate columns every query selects, in the order {@link #read} reads them.
 	 */
 	static final String SELECT = "count(*), coalesce(sum(impressions), 0)::BIGINT, coalesce(sum(clicks), 0)::BIGINT, "
-			+ "coalesce(sum(conversions), 0)::BIGINT, coalesce(sum(ad_spend), 0), sum(revenue)";
+			+ "coalesce(sum(conversions), 0)::BIGINT, coalesce(sum(ad_spend), 0), sum(revenue), "
+			+ "sum(ad_spend) FILTER (WHERE revenue IS NOT NULL)";
 
 	/** Number of columns of {@link #SELECT}. */
-	static final int COLUMNS = 6;
+	static final int COLUMNS = 7;
 
 	static Totals of(long records, long impressions, long clicks, long conversions, BigDecimal adSpend,
-			BigDecimal revenue) {
+			BigDecimal revenue, BigDecimal adSpendWithRevenue) {
 		BigDecimal spend = money(adSpend);
 		BigDecimal earned = money(revenue);
-		TotalKpis k = TotalKpis.of(impressions, clicks, conversions, spend, earned);
+		TotalKpis k = TotalKpis.of(impressions, clicks, conversions, spend, earned, money(adSpendWithRevenue));
 		return new Totals(records, impressions, clicks, conversions, spend, earned, k.costPerClick(), k.costPerMille(),
 				k.ctr(), k.conversionRate(), k.costPerConversion(), k.roiScore(), k.engagementToSpendRatio(),
 				k.qualityScore(), k.roas(), k.roi());
@@ -42,7 +44,7 @@ record Totals(long records, long impressions, long clicks, long conversions, Big
 	/** Reads {@link #SELECT}'s columns starting at {@code first}. */
 	static Totals read(ResultSet rs, int first) throws SQLException {
 		return of(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
-				rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5));
+				rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5), rs.getBigDecimal(first + 6));
 	}
 
 	/**

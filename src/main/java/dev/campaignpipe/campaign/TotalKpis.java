@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * The KPIs of a set of records (SPEC §12): each one a ratio of the set's sums, with the
  * scales of §4 — never a sum or an average of the records' own ratios. {@code null} where
  * the denominator is zero; {@code roas} and {@code roi} also where no record of the set
- * has revenue.
+ * has revenue. Those two compare revenue with the spend of the records that report it: a
+ * set where only some records carry revenue would otherwise look unprofitable.
  *
  * @param costPerConversion ad_spend / conversions (the records' cost_efficiency_index)
  */
@@ -19,9 +20,10 @@ public record TotalKpis(BigDecimal costPerClick, BigDecimal costPerMille, BigDec
 	/**
 	 * @param revenue the sum of the revenue of the records that have one, {@code null}
 	 * when none has
+	 * @param adSpendWithRevenue the ad spend of those records
 	 */
-	public static TotalKpis of(long impressions, long clicks, long conversions, BigDecimal adSpend,
-			BigDecimal revenue) {
+	public static TotalKpis of(long impressions, long clicks, long conversions, BigDecimal adSpend, BigDecimal revenue,
+			BigDecimal adSpendWithRevenue) {
 		BigDecimal i = BigDecimal.valueOf(impressions);
 		BigDecimal c = BigDecimal.valueOf(clicks);
 		BigDecimal v = BigDecimal.valueOf(conversions);
@@ -33,8 +35,8 @@ public record TotalKpis(BigDecimal costPerClick, BigDecimal costPerMille, BigDec
 				KpiCalculator.divide(adSpend.multiply(THOUSAND), i, 4), KpiCalculator.divide(c, i, 6),
 				KpiCalculator.divide(v, c, 6), KpiCalculator.divide(adSpend, v, 4), KpiCalculator.divide(v, adSpend, 6),
 				KpiCalculator.divide(c, adSpend, 6), quality,
-				revenue == null ? null : KpiCalculator.divide(revenue, adSpend, 6),
-				revenue == null ? null : KpiCalculator.divide(revenue.subtract(adSpend), adSpend, 6));
+				revenue == null ? null : KpiCalculator.divide(revenue, adSpendWithRevenue, 6), revenue == null ? null
+						: KpiCalculator.divide(revenue.subtract(adSpendWithRevenue), adSpendWithRevenue, 6));
 	}
 
 }

@@ -70,7 +70,10 @@ class AnalyticsApiIntegrationTests extends AppIntegrationTest {
 		ImportSummary summary = importer.run(copy,
 				new ImportOptions(ImportOptions.OnInvalid.KEEP_FLAGGED, ImportOptions.TakenId.REASSIGN),
 				importer.start(copy));
-		assertThat(summary.stored()).isGreaterThan(200);
+		// every row accounted for; in a context another test already imported it into,
+		// its rows come back as duplicates
+		assertThat(summary.stored() + summary.duplicates() + summary.rejected()).isEqualTo(summary.read());
+		assertThat(summary.read()).isEqualTo(247);
 		assertThat(sync.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
 		long inMirror = mirror.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -270,13 +273,15 @@ class AnalyticsApiIntegrationTests extends AppIntegrationTest {
 	private Map<String, BigDecimal> expected(String where) {
 		Map<String, Object> row = mirror.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(impressions), 0) AS i, "
 				+ "COALESCE(SUM(clicks), 0) AS c, COALESCE(SUM(conversions), 0) AS v, COALESCE(SUM(ad_spend), 0) AS s, "
-				+ "SUM(revenue) AS r FROM " + TABLE + " WHERE " + where);
+				+ "SUM(revenue) AS r, SUM(CASE WHEN revenue IS NOT NULL THEN ad_spend END) AS sr FROM " + TABLE
+				+ " WHERE " + where);
 		BigDecimal n = decimal(row.get("n"));
 		BigDecimal i = decimal(row.get("i"));
 		BigDecimal c = decimal(row.get("c"));
 		BigDecimal v = decimal(row.get("v"));
 		BigDecimal s = decimal(row.get("s"));
 		BigDecimal r = row.get("r") == null ? null : decimal(row.get("r"));
+		BigDecimal sr = row.get("sr") == null ? null : decimal(row.get("sr"));
 		Map<String, BigDecimal> expected = new LinkedHashMap<>();
 		expected.put("records", n);
 		expected.put("impressions", i);
@@ -293,8 +298,9 @@ class AnalyticsApiIntegrationTests extends AppIntegrationTest {
 		expected.put("engagement_to_spend_ratio", ratio(c, s, 6));
 		expected.put("quality_score",
 				ratio(c.multiply(c).add(v.multiply(i)).multiply(BigDecimal.TEN), i.multiply(c), 4));
-		expected.put("roas", r == null ? null : ratio(r, s, 6));
-		expected.put("roi", r == null ? null : ratio(r.subtract(s), s, 6));
+		// revenue against the spend of the records that report it
+		expected.put("roas", r == null ? null : ratio(r, sr, 6));
+		expected.put("roi", r == null ? null : ratio(r.subtract(sr), sr, 6));
 		return expected;
 	}
 

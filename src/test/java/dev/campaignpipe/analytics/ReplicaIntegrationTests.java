@@ -88,7 +88,8 @@ class ReplicaIntegrationTests {
 			Files.move(saved, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(app.log()).contains("building from the mirror: the CSV was replaced"));
+				.untilAsserted(() -> assertThat(app.log())
+					.contains("building from the database mirror (the CSV was replaced"));
 			awaitEqualToTheMirror(app);
 			long doubled = mirrorLong("SELECT SUM(impressions) FROM digital_marketing_ad_performance_data");
 			assertThat(summary(app).get("impressions").asLong()).isEqualTo(doubled);

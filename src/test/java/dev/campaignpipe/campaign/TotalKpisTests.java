@@ -13,7 +13,7 @@ class TotalKpisTests {
 		Campaign c = TestCampaigns.workedExample();
 		Kpis own = Kpis.of(c);
 
-		TotalKpis total = TotalKpis.of(c.impressions(), c.clicks(), c.conversions(), c.adSpend(), null);
+		TotalKpis total = TotalKpis.of(c.impressions(), c.clicks(), c.conversions(), c.adSpend(), null, null);
 
 		assertThat(total.costPerClick()).isEqualByComparingTo(own.costPerClick()).isEqualByComparingTo("0.2603");
 		assertThat(total.costPerMille()).isEqualTo(own.costPerMille());
@@ -30,7 +30,8 @@ class TotalKpisTests {
 	@Test
 	void ratiosOfSumsNotSumsOfRatios() {
 		// two records: 1 conversion for 1.00 and 9 conversions for 99.00
-		TotalKpis total = TotalKpis.of(2000, 200, 10, new BigDecimal("100.00"), new BigDecimal("150.00"));
+		TotalKpis total = TotalKpis.of(2000, 200, 10, new BigDecimal("100.00"), new BigDecimal("150.00"),
+				new BigDecimal("100.00"));
 
 		assertThat(total.roiScore()).isEqualTo(new BigDecimal("0.100000")); // 10 / 100,
 																			// not 1/1 +
@@ -44,8 +45,20 @@ class TotalKpisTests {
 	}
 
 	@Test
+	void roasComparesRevenueWithTheSpendOfTheRecordsThatReportIt() {
+		// 300.00 spent in all, 100.00 of it by the records that report 250.00 of revenue
+		TotalKpis total = TotalKpis.of(5000, 400, 20, new BigDecimal("300.00"), new BigDecimal("250.00"),
+				new BigDecimal("100.00"));
+
+		assertThat(total.roas()).isEqualTo(new BigDecimal("2.500000"));
+		assertThat(total.roi()).isEqualTo(new BigDecimal("1.500000"));
+		assertThat(total.roiScore()).isEqualTo(new BigDecimal("0.066667")); // all the
+																			// spend
+	}
+
+	@Test
 	void zeroDenominatorsAreNullNeverZero() {
-		TotalKpis total = TotalKpis.of(0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+		TotalKpis total = TotalKpis.of(0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
 		assertThat(total)
 			.extracting(TotalKpis::costPerClick, TotalKpis::costPerMille, TotalKpis::ctr, TotalKpis::conversionRate,
