@@ -4,19 +4,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.sync.MirrorChanged;
-import dev.campaignpipe.sync.MirrorPosition;
 import dev.campaignpipe.sync.MirrorReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +29,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AnalyticsReplica.class);
 
-	/**
-	 * Records waiting beyond this are dropped and the replica rebuilt from the mirror
-	 * instead: memory stays bounded whatever the sync loads meanwhile.
-	 */
+	/** Records waiting beyond this are dropped and the replica built from the mirror. */
 	private static final int MAX_PENDING_RECORDS = 200_000;
 
 	private final PipelineProperties.Dashboard settings;
@@ -54,11 +42,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 
 	private final boolean autoStart;
 
-	private final LinkedBlockingQueue<MirrorChanged> pending = new LinkedBlockingQueue<>();
-
-	private final AtomicLong pendingRecords = new AtomicLong();
-
-	private volatile boolean overflowed;
+	private final ChangeQueue pending = new ChangeQueue(MAX_PENDING_RECORDS);
 
 	private volatile boolean running;
 
@@ -67,8 +51,6 @@ public class AnalyticsReplica implements SmartLifecycle {
 	private volatile ReplicaStore store;
 
 	private volatile ReplicaStatus status;
-
-	private MirrorPosition position;
 
 	public AnalyticsReplica(PipelineProperties properties, MirrorReader mirror, ApplicationEventPublisher events) {
 		this.settings = properties.dashboard();
@@ -87,12 +69,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 		if (!running) {
 			return; // a start compares positions and rebuilds what it missed
 		}
-		if (pendingRecords.addAndGet(change.upserted().size()) > MAX_PENDING_RECORDS) {
-			overflowed = true;
-			pending.clear();
-			pendingRecords.set(0);
-		}
-		pending.add(change);
+		pending.offer(change);
 	}
 
 	public ReplicaStatus status() {
@@ -184,18 +161,16 @@ public class AnalyticsReplica implements SmartLifecycle {
 					"the analytics engine (DuckDB) could not start on this machine: " + ex.getMessage());
 			return;
 		}
+		ReplicaFollower follower = new ReplicaFollower(store, mirror, pending, this::publish);
 		Duration backoff = Duration.ofMillis(500);
-		boolean built = false;
+		boolean caughtUp = false;
 		while (running) {
 			try {
-				if (!built) {
-					built = catchUp();
+				if (!caughtUp) {
+					follower.catchUp();
+					caughtUp = true;
 				}
-				if (overflowed) {
-					overflowed = false;
-					rebuild("more changes waited than it keeps in memory");
-				}
-				applyPending();
+				follower.applyPending();
 				backoff = Duration.ofMillis(500);
 			}
 			catch (InterruptedException ex) {
@@ -204,84 +179,21 @@ public class AnalyticsReplica implements SmartLifecycle {
 			}
 			catch (RuntimeException | SQLException ex) {
 				log.warn("analytics replica paused, retrying: {}", ex.toString());
-				built = false; // read the positions again: the failed write may not have
-								// committed
+				// read the positions again: the failed write may or may not have
+				// committed
+				caughtUp = false;
 				Backoff.sleep(backoff, () -> running);
 				backoff = Backoff.doubled(backoff, Duration.ofSeconds(30));
 			}
 		}
 	}
 
-	/**
-	 * At start or after an error: ready if the replica matches the mirror, else rebuilt.
-	 */
-	private boolean catchUp() throws SQLException {
-		MirrorPosition own = store.position();
-		MirrorPosition mirrored = mirror.position();
-		if (own != null && own.equals(mirrored)) {
-			position = own;
-			ready();
-			return true;
+	/** The follower's news: the status to show, and "new data" when it is ready. */
+	private void publish(ReplicaStatus next) {
+		status = next;
+		if (next.state() == ReplicaStatus.State.READY) {
+			events.publishEvent(new ReplicaUpdated(next.records()));
 		}
-		rebuild(own == null ? "first start" : "it is behind the database mirror");
-		return true;
-	}
-
-	private void rebuild(String why) throws SQLException {
-		long target = Math.max(1, mirror.count());
-		status = new ReplicaStatus(ReplicaStatus.State.WARMING, 0, status.records(),
-				"building from the mirror: " + why);
-		log.info("analytics replica: building from the database mirror ({}, {} records)", why, target);
-		long started = System.nanoTime();
-		MirrorPosition at = mirror.position(); // read before the rows: no row is older
-		store.rebuild(consumer -> ReadAhead.run(mirror::forEachRecord, consumer), at,
-				done -> status = new ReplicaStatus(ReplicaStatus.State.WARMING, Math.min(1, (double) done / target),
-						status.records(), status.message()));
-		position = at;
-		log.info("analytics replica: built in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-		ready();
-	}
-
-	private void ready() throws SQLException {
-		long records = store.count();
-		status = new ReplicaStatus(ReplicaStatus.State.READY, 1, records, null);
-		events.publishEvent(new ReplicaUpdated(records));
-	}
-
-	/**
-	 * Applies the changes that came meanwhile, several batches in one transaction (the
-	 * last value of an id wins); a change of the CSV's generation rebuilds instead.
-	 */
-	private void applyPending() throws InterruptedException, SQLException {
-		MirrorChanged first = pending.poll(1, TimeUnit.SECONDS);
-		if (first == null) {
-			return;
-		}
-		List<MirrorChanged> changes = new ArrayList<>();
-		changes.add(first);
-		pending.drainTo(changes);
-		changes.forEach(change -> pendingRecords.addAndGet(-change.upserted().size()));
-		Map<Long, StoredCampaign> records = new LinkedHashMap<>();
-		MirrorPosition last = position;
-		for (MirrorChanged change : changes) {
-			if (change.position().compareTo(position) <= 0) {
-				continue; // already in what the last build read
-			}
-			if (change.position().generation() != position.generation()) {
-				// the rest of this list was committed before the build reads the mirror;
-				// what comes later waits in the queue and is applied after it
-				rebuild("the CSV was replaced");
-				return;
-			}
-			change.upserted().forEach(r -> records.put(r.id(), r));
-			last = change.position();
-		}
-		if (last.equals(position)) {
-			return;
-		}
-		store.apply(records.values(), last);
-		position = last;
-		ready();
 	}
 
 }

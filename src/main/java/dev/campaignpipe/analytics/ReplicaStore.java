@@ -1,13 +1,9 @@
 package dev.campaignpipe.analytics;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.DayOfWeek;
-import java.time.temporal.TemporalAdjusters;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
