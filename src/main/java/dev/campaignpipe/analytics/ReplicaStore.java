@@ -95,23 +95,14 @@ final class ReplicaStore implements AutoCloseable {
 				}
 			}
 		}
-		connection.setAutoCommit(false);
-		try (Statement s = connection.createStatement()) {
+		inTransaction(s -> {
 			if (!records.isEmpty()) {
 				s.execute("DELETE FROM " + TABLE + " WHERE campaign_id IN (SELECT campaign_id FROM " + STAGED_TABLE
 						+ ")");
 				s.execute("INSERT INTO " + TABLE + " SELECT * FROM " + STAGED_TABLE);
 			}
 			savePosition(position);
-			connection.commit();
-		}
-		catch (SQLException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
+		});
 	}
 
 	/**
@@ -143,11 +134,29 @@ final class ReplicaStore implements AutoCloseable {
 		catch (ReplicaException ex) {
 			throw ex.sqlCause();
 		}
-		connection.setAutoCommit(false);
-		try (Statement s = connection.createStatement()) {
+		inTransaction(s -> {
 			s.execute("DROP TABLE " + TABLE);
 			s.execute("ALTER TABLE " + BUILD_TABLE + " RENAME TO " + TABLE);
 			savePosition(position);
+		});
+		// the old table's blocks are free for reuse; give them back to the file system
+		try (Statement s = connection.createStatement()) {
+			s.execute("CHECKPOINT");
+		}
+	}
+
+	/** Statements run on the writing connection inside one transaction. */
+	@FunctionalInterface
+	private interface Work {
+
+		void run(Statement statement) throws SQLException;
+
+	}
+
+	private void inTransaction(Work work) throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement s = connection.createStatement()) {
+			work.run(s);
 			connection.commit();
 		}
 		catch (SQLException ex) {
@@ -156,10 +165,6 @@ final class ReplicaStore implements AutoCloseable {
 		}
 		finally {
 			connection.setAutoCommit(true);
-		}
-		// the old table's blocks are free for reuse; give them back to the file system
-		try (Statement s = connection.createStatement()) {
-			s.execute("CHECKPOINT");
 		}
 	}
 
