@@ -170,7 +170,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 					follower.catchUp();
 					caughtUp = true;
 				}
-				follower.applyPending();
+				follower.applyPending(() -> running);
 				backoff = Duration.ofMillis(500);
 			}
 			catch (InterruptedException ex) {

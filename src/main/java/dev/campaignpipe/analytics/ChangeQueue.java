@@ -29,10 +29,10 @@ final class ChangeQueue {
 	}
 
 	void offer(MirrorChanged change) {
-		if (records.addAndGet(change.upserted().size()) > maxRecords) {
+		if (records.addAndGet(change.size()) > maxRecords) {
 			overflowed.set(true);
 			changes.clear();
-			records.set(change.upserted().size());
+			records.set(change.size());
 		}
 		changes.add(change);
 	}
@@ -52,7 +52,7 @@ final class ChangeQueue {
 		if (first != null) {
 			taken.add(first);
 			changes.drainTo(taken);
-			taken.forEach(change -> records.addAndGet(-change.upserted().size()));
+			taken.forEach(change -> records.addAndGet(-change.size()));
 		}
 		return taken;
 	}

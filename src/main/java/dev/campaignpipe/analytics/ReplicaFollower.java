@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.sync.MirrorChanged;
 import dev.campaignpipe.sync.MirrorPosition;
 import dev.campaignpipe.sync.MirrorReader;
@@ -22,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplicaFollower {
 
+	/** Applies at most this often; a new record still shows within about a second. */
+	static final long APPLY_INTERVAL_MILLIS = 500;
+
 	private static final Logger log = LoggerFactory.getLogger(AnalyticsReplica.class);
 
 	private final ReplicaStore store;
@@ -34,6 +40,12 @@ final class ReplicaFollower {
 
 	/** The mirror position the replica holds. */
 	private MirrorPosition position;
+
+	/** Whether the next apply must replace even the records the sync inserted. */
+	private boolean replaceAll = true;
+
+	/** When the last apply ended (System.nanoTime). */
+	private long lastApply;
 
 	ReplicaFollower(ReplicaStore store, MirrorReader mirror, ChangeQueue pending, Consumer<ReplicaStatus> status) {
 		this.store = store;
@@ -67,6 +79,9 @@ final class ReplicaFollower {
 		store.rebuild(consumer -> ReadAhead.run(mirror::forEachRecord, consumer), at, done -> status.accept(
 				new ReplicaStatus(ReplicaStatus.State.WARMING, Math.min(1, (double) done / target), records, message)));
 		position = at;
+		// the build may have read rows newer than its position: the changes after it
+		// replace rows rather than add them, until the first has been applied
+		replaceAll = true;
 		log.info("analytics replica: built in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		ready();
 	}
@@ -77,14 +92,21 @@ final class ReplicaFollower {
 
 	/**
 	 * Applies the changes that came meanwhile, several batches in one transaction (the
-	 * last value of an id wins); a change of the CSV's generation rebuilds instead.
+	 * last value of an id wins), at most every {@link #APPLY_INTERVAL_MILLIS}: each
+	 * transaction costs an fsync, and under full load the CSV writer's fsyncs are what
+	 * acknowledges records. A change of the CSV's generation rebuilds instead.
 	 */
-	void applyPending() throws InterruptedException, SQLException {
+	void applyPending(BooleanSupplier running) throws InterruptedException, SQLException {
+		long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastApply);
+		if (since < APPLY_INTERVAL_MILLIS) {
+			Backoff.sleep(Duration.ofMillis(APPLY_INTERVAL_MILLIS - since), running);
+		}
 		if (pending.overflowed()) {
 			rebuild("more changes waited than it keeps in memory");
 		}
 		List<MirrorChanged> changes = pending.take(1000);
 		Map<Long, StoredCampaign> records = new LinkedHashMap<>();
+		boolean replacing = replaceAll;
 		MirrorPosition last = position;
 		for (MirrorChanged change : changes) {
 			if (change.position().compareTo(position) <= 0) {
@@ -96,14 +118,18 @@ final class ReplicaFollower {
 				rebuild("the CSV was replaced");
 				return;
 			}
-			change.upserted().forEach(r -> records.put(r.id(), r));
+			change.inserted().forEach(r -> records.put(r.id(), r));
+			change.updated().forEach(r -> records.put(r.id(), r));
+			replacing |= !change.updated().isEmpty();
 			last = change.position();
 		}
 		if (last.equals(position)) {
 			return;
 		}
-		store.apply(records.values(), last);
+		store.apply(records.values(), replacing, last);
 		position = last;
+		replaceAll = false;
+		lastApply = System.nanoTime();
 		ready();
 	}
 

@@ -81,10 +81,12 @@ final class ReplicaStore implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces the records of these ids (adds the new ones) and moves the position, in
-	 * one transaction: after a crash the replica holds either all of a batch or none.
+	 * Adds these records and moves the position, in one transaction: after a crash the
+	 * replica holds either all of a batch or none.
+	 * @param replacing whether some ids may be there already (their rows are replaced); a
+	 * batch of new ids only is appended without looking
 	 */
-	void apply(Collection<StoredCampaign> records, MirrorPosition position) throws SQLException {
+	void apply(Collection<StoredCampaign> records, boolean replacing, MirrorPosition position) throws SQLException {
 		try (Statement s = connection.createStatement()) {
 			s.execute("DELETE FROM " + STAGED_TABLE);
 		}
@@ -96,9 +98,11 @@ final class ReplicaStore implements AutoCloseable {
 			}
 		}
 		inTransaction(s -> {
-			if (!records.isEmpty()) {
+			if (replacing && !records.isEmpty()) {
 				s.execute("DELETE FROM " + TABLE + " WHERE campaign_id IN (SELECT campaign_id FROM " + STAGED_TABLE
 						+ ")");
+			}
+			if (!records.isEmpty()) {
 				s.execute("INSERT INTO " + TABLE + " SELECT * FROM " + STAGED_TABLE);
 			}
 			savePosition(position);

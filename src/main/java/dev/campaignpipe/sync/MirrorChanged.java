@@ -6,11 +6,18 @@ import dev.campaignpipe.campaign.StoredCampaign;
 
 /**
  * Published after each committed batch of the sync: the records whose values the mirror
- * now holds anew (inserted or updated; rows seen again unchanged are not among them), as
- * the sync normalized them. Readers that keep a copy of the mirror apply these in order.
+ * now holds anew, as the sync normalized them (rows seen again unchanged are not among
+ * them). Readers that keep a copy of the mirror apply these in order.
  *
  * @param position where the mirror stands after this batch
- * @param upserted the batch's new or changed records, each id at most once
+ * @param inserted ids the mirror did not hold before this batch
+ * @param updated ids it held, with their new values (an analyst's edit)
  */
-public record MirrorChanged(MirrorPosition position, List<StoredCampaign> upserted) {
+public record MirrorChanged(MirrorPosition position, List<StoredCampaign> inserted, List<StoredCampaign> updated) {
+
+	/** Records in this change. */
+	public int size() {
+		return inserted.size() + updated.size();
+	}
+
 }

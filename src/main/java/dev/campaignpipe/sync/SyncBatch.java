@@ -26,7 +26,8 @@ import dev.campaignpipe.csvfile.SyncedRow;
 class SyncBatch {
 
 	/** What one committed batch did. */
-	record Outcome(Checkpoint checkpoint, int rows, long quarantineCount, List<StoredCampaign> upserted) {
+	record Outcome(Checkpoint checkpoint, int rows, long quarantineCount, List<StoredCampaign> inserted,
+			List<StoredCampaign> updated) {
 	}
 
 	private static final int MAX_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -52,7 +53,7 @@ class SyncBatch {
 
 	/** Where the database stands: its checkpoint and quarantine (no rows written). */
 	Outcome stored() {
-		return new Outcome(checkpoints.load(), 0, quarantine.count(), List.of());
+		return new Outcome(checkpoints.load(), 0, quarantine.count(), List.of(), List.of());
 	}
 
 	/** A chunk read and converted, ready to commit. */
@@ -111,7 +112,7 @@ class SyncBatch {
 			}
 			SyncDecisions.Plan plan = write(prepared);
 			checkpoints.move(stored, prepared.next());
-			return new Outcome(prepared.next(), plan.written(), quarantine.count(), plan.upserted());
+			return new Outcome(prepared.next(), plan.written(), quarantine.count(), plan.inserted(), plan.updated());
 		});
 	}
 

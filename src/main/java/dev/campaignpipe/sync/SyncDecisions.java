@@ -58,12 +58,14 @@ final class SyncDecisions {
 			return inserts.size() + updates.size();
 		}
 
-		/** The records whose values the table holds anew, each id once. */
-		List<StoredCampaign> upserted() {
-			List<StoredCampaign> records = new ArrayList<>(written());
-			inserts.forEach(r -> records.add(r.stored()));
-			updates.forEach(r -> records.add(r.stored()));
-			return records;
+		/** The new records, as the table now holds them. */
+		List<StoredCampaign> inserted() {
+			return inserts.stream().map(SyncedRow::stored).toList();
+		}
+
+		/** The changed records, with their new values. */
+		List<StoredCampaign> updated() {
+			return updates.stream().map(SyncedRow::stored).toList();
 		}
 
 	}

@@ -158,7 +158,8 @@ final class SyncLoop {
 			lastSync = Instant.now();
 			loaded.increment(outcome.rows());
 			// copies of the mirror (the analytics replica) follow it from here, in order
-			events.publishEvent(new MirrorChanged(MirrorPosition.of(outcome.checkpoint()), outcome.upserted()));
+			events.publishEvent(
+					new MirrorChanged(MirrorPosition.of(outcome.checkpoint()), outcome.inserted(), outcome.updated()));
 		});
 	}
 
