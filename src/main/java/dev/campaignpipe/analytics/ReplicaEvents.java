@@ -62,10 +62,6 @@ class ReplicaEvents implements SmartLifecycle {
 		return emitter;
 	}
 
-	int subscribers() {
-		return emitters.size();
-	}
-
 	@EventListener
 	void onUpdated(ReplicaUpdated updated) {
 		records.set(updated.records());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import dev.campaignpipe.campaign.Money;
 import dev.campaignpipe.campaign.TotalKpis;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -28,14 +29,13 @@ record Totals(long records, long impressions, long clicks, long conversions, Big
 			+ "coalesce(sum(conversions), 0)::BIGINT, coalesce(sum(ad_spend), 0), sum(revenue), "
 			+ "sum(ad_spend) FILTER (WHERE revenue IS NOT NULL)";
 
-	/** Number of columns of {@link #SELECT}. */
-	static final int COLUMNS = 7;
-
 	static Totals of(long records, long impressions, long clicks, long conversions, BigDecimal adSpend,
 			BigDecimal revenue, BigDecimal adSpendWithRevenue) {
-		BigDecimal spend = money(adSpend);
-		BigDecimal earned = money(revenue);
-		TotalKpis k = TotalKpis.of(impressions, clicks, conversions, spend, earned, money(adSpendWithRevenue));
+		// DECIMAL(38,6) sums, read as entered
+		BigDecimal spend = Money.asEntered(adSpend);
+		BigDecimal earned = Money.asEntered(revenue);
+		TotalKpis k = TotalKpis.of(impressions, clicks, conversions, spend, earned,
+				Money.asEntered(adSpendWithRevenue));
 		return new Totals(records, impressions, clicks, conversions, spend, earned, k.costPerClick(), k.costPerMille(),
 				k.ctr(), k.conversionRate(), k.costPerConversion(), k.roiScore(), k.engagementToSpendRatio(),
 				k.qualityScore(), k.roas(), k.roi());
@@ -45,18 +45,6 @@ record Totals(long records, long impressions, long clicks, long conversions, Big
 	static Totals read(ResultSet rs, int first) throws SQLException {
 		return of(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
 				rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5), rs.getBigDecimal(first + 6));
-	}
-
-	/**
-	 * DECIMAL(38,6) sums read as entered: at least two decimals, no trailing zeros
-	 * beyond.
-	 */
-	private static BigDecimal money(BigDecimal value) {
-		if (value == null) {
-			return null;
-		}
-		BigDecimal plain = value.stripTrailingZeros();
-		return plain.scale() < 2 ? plain.setScale(2) : plain;
 	}
 
 }

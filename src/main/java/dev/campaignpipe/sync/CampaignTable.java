@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignColumns;
+import dev.campaignpipe.campaign.Money;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.csvfile.SyncedRow;
 
@@ -36,7 +37,7 @@ public class CampaignTable {
 
 	static final String TABLE = "digital_marketing_ad_performance_data";
 
-	static final String COLUMNS = String.join(", ", CampaignColumns.ALL);
+	private static final String COLUMNS = String.join(", ", CampaignColumns.ALL);
 
 	/**
 	 * What a new row is written with: its columns, then the sync's bookkeeping
@@ -159,29 +160,13 @@ public class CampaignTable {
 	}
 
 	static StoredCampaign map(ResultSet rs, int row) throws SQLException {
-		return StoredCampaign.of(rs.getLong("campaign_id"), campaign(rs));
-	}
-
-	/** The record on the current row, without its KPIs (computed only when asked for). */
-	static Campaign campaign(ResultSet rs) throws SQLException {
-		return new Campaign(rs.getString("campaign_company"), rs.getString("campaign_name"),
+		Campaign campaign = new Campaign(rs.getString("campaign_company"), rs.getString("campaign_name"),
 				rs.getString("campaign_type"), rs.getString("marketing_channel"), rs.getString("ad_format"),
 				rs.getObject("date", LocalDate.class), rs.getLong("impressions"), rs.getLong("clicks"),
-				rs.getLong("conversions"), money(rs.getBigDecimal("ad_spend")), rs.getString("device_type"),
-				rs.getString("country"), rs.getString("audience_segment"), money(rs.getBigDecimal("revenue")),
+				rs.getLong("conversions"), Money.asEntered(rs.getBigDecimal("ad_spend")), rs.getString("device_type"),
+				rs.getString("country"), rs.getString("audience_segment"), Money.asEntered(rs.getBigDecimal("revenue")),
 				rs.getString("data_quality"));
-	}
-
-	/**
-	 * DECIMAL(24,6) gives 752.330000 back; money reads as entered, with at least two
-	 * decimals.
-	 */
-	static BigDecimal money(BigDecimal value) {
-		if (value == null) {
-			return null;
-		}
-		BigDecimal plain = value.stripTrailingZeros();
-		return plain.scale() < 2 ? plain.setScale(2) : plain;
+		return StoredCampaign.of(rs.getLong("campaign_id"), campaign);
 	}
 
 }

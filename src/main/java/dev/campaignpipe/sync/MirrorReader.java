@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.function.BiConsumer;
 
 import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.Money;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -30,8 +31,8 @@ public class MirrorReader {
 	private static Campaign inputs(ResultSet rs) throws SQLException {
 		return new Campaign(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
 				rs.getObject(7, LocalDate.class), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-				CampaignTable.money(rs.getBigDecimal(11)), rs.getString(12), rs.getString(13), rs.getString(14),
-				CampaignTable.money(rs.getBigDecimal(15)), rs.getString(16));
+				Money.asEntered(rs.getBigDecimal(11)), rs.getString(12), rs.getString(13), rs.getString(14),
+				Money.asEntered(rs.getBigDecimal(15)), rs.getString(16));
 	}
 
 	/** Where the mirror stands now (committed). */
