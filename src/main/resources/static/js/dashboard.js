@@ -33,6 +33,7 @@ const NEEDS_REVENUE = new Set(['revenue', 'roas']);
 
 let state = parse(window.location.search);
 let ready = false; // the replica answers queries (status "ready")
+let started = false; // the page shown, its options loaded and its live stream open: once
 
 // ---- links and filters the panels share ----
 
@@ -289,9 +290,11 @@ async function checkStatus(resume = true) {
   root.dataset.status = answer.state;
   if (answer.state === 'ready') {
     status.progress.hidden = true;
-    const first = !ready;
     ready = true;
-    if (first) {
+    if (!started) {
+      // once only: ready turns false again while the replica rebuilds or the server is away,
+      // and the EventSource reconnects by itself (a second one would refresh twice per change)
+      started = true;
       status.box.hidden = true;
       document.getElementById('content').hidden = false;
       loadOptions();

@@ -9,6 +9,7 @@
 import { el } from './dom.js';
 import { fmt, num, MEASURES } from './format.js';
 import { periods, periodRange } from './dates.js';
+import { DIM_LABELS } from './state.js';
 
 const PALETTE = ['#0b63ce', '#e07b24', '#2e9d5b', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d', '#d4a017', '#2c3e50'];
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
@@ -156,7 +157,7 @@ function series(rows, ctx, grain) {
 
 const periodSelect = (period) => ({ range: periodRange(period) });
 
-function breakdown(loader, ctx, by, limit) {
+export function breakdown(loader, ctx, by, limit) {
   const p = ctx.filterParams();
   const q = new URLSearchParams();
   for (const dim of by) q.append('by', dim);
@@ -281,16 +282,12 @@ function byDimension(id, dim, measure, { horizontal = false, tip, sortBy = measu
       });
     },
     table: (rows) => ({
-      columns: [col(dim, DIM_TITLES[dim]), ...tip.map((k) => col(k))],
+      columns: [col(dim, DIM_LABELS[dim]), ...tip.map((k) => col(k))],
       rows: rows.map((r) => ({ ...r, select: { dims: { [dim]: r[dim] } } })),
     }),
   };
 }
 
-const DIM_TITLES = {
-  campaign_type: 'Campaign type', ad_format: 'Ad format', country: 'Country', audience_segment: 'Audience segment',
-  campaign_company: 'Company', campaign_name: 'Campaign', device_type: 'Device type',
-};
 
 const type = byDimension('type', 'campaign_type', 'cost_per_conversion', {
   horizontal: true,

@@ -5,6 +5,7 @@
 import { el, icon } from './dom.js';
 import { fmt, num, MEASURES } from './format.js';
 import { downloadCsv } from './exporting.js';
+import { breakdown } from './charts.js';
 
 const COLUMNS = [
   { key: 'campaign_company', label: 'Company', format: fmt.text },
@@ -45,9 +46,8 @@ export class CompanyTable {
   }
 
   load(loader, ctx) {
-    const q = new URLSearchParams({ by: 'campaign_company' });
-    for (const [k, v] of ctx.filterParams()) q.append(k, v);
-    return loader.get('breakdown', q).then((answer) => answer.rows);
+    // the same request as the ROI-by-company chart's, so the loader answers both with one
+    return breakdown(loader, ctx, ['campaign_company']);
   }
 
   render(rows, ctx) {
