@@ -1,11 +1,16 @@
 package dev.campaignpipe.csvfile;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.campaignpipe.campaign.StoredCampaign;
 
 /**
@@ -21,6 +26,21 @@ public final class CsvRecords {
 	private static final int CHUNK_BYTES = 8 * 1024 * 1024;
 
 	private CsvRecords() {
+	}
+
+	/**
+	 * A reader for a whole CSV file that another program may have written: a UTF-8 BOM
+	 * dropped (read from bytes, because FastCSV detects a BOM only in what it decodes
+	 * itself), rows with fewer or more fields than the header kept as they are, empty
+	 * lines skipped. The caller closes it, which closes {@code in}.
+	 */
+	public static CsvReader<CsvRecord> lenientReader(InputStream in) {
+		return CsvReader.builder()
+			.detectBomHeader(true)
+			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+			.skipEmptyLines(true)
+			.ofCsvRecord(in, StandardCharsets.UTF_8);
 	}
 
 	public static void forEach(Path csv, LineConverter converter, Consumer<StoredCampaign> consumer)

@@ -40,8 +40,7 @@ class ExistingIds {
 	IdIndex load() throws InterruptedException, IOException {
 		IdIndex index = new IdIndex();
 		if (!sync.status().enabled()) {
-			CsvRecords.forEach(csv, converter,
-					record -> index.put(record.id(), IdIndex.hash64(LineConverter.contentHash(record.campaign()))));
+			CsvRecords.forEach(csv, converter, record -> index.put(record.id(), IdIndex.hashOf(record.campaign())));
 			return index;
 		}
 		if (!sync.awaitCaughtUp(Duration.ofMinutes(10))) {

@@ -1,5 +1,8 @@
 package dev.campaignpipe.importer;
 
+import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.csvfile.LineConverter;
+
 /**
  * campaign_id → content hash (64 bits) for every record already stored, in primitive
  * arrays with open addressing: a million ids take about 32 MB instead of the hundreds a
@@ -85,6 +88,11 @@ final class IdIndex {
 	static int slot(long id, int capacity) {
 		long mixed = id * 0x9E3779B97F4A7C15L;
 		return (int) (mixed >>> (64 - Integer.numberOfTrailingZeros(capacity)));
+	}
+
+	/** The value this index keeps for a record's content: its content hash, shortened. */
+	static long hashOf(Campaign campaign) {
+		return hash64(LineConverter.contentHash(campaign));
 	}
 
 	/** The first 64 bits of a hex content hash. */

@@ -3,7 +3,6 @@ package dev.campaignpipe.importer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -11,7 +10,7 @@ import java.util.List;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import dev.campaignpipe.csvfile.CsvRecords;
 
 /**
  * The input CSV of one import, read record by record (empty lines skipped, short and long
@@ -34,14 +33,7 @@ final class ImportFile implements AutoCloseable {
 	static ImportFile open(Path file, ImportProgress progress) throws IOException {
 		InputStream in = new Counting(Files.newInputStream(file), progress);
 		try {
-			// bytes, not a Reader: FastCSV detects a BOM only in what it decodes itself
-			return new ImportFile(file,
-					CsvReader.builder()
-						.detectBomHeader(true)
-						.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-						.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-						.skipEmptyLines(true)
-						.ofCsvRecord(in, StandardCharsets.UTF_8));
+			return new ImportFile(file, CsvRecords.lenientReader(in));
 		}
 		catch (RuntimeException ex) {
 			in.close();

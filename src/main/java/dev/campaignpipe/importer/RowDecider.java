@@ -4,7 +4,6 @@ import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignValidator;
 import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.Validation;
-import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.csvfile.RowReader;
 
 /**
@@ -52,7 +51,7 @@ final class RowDecider {
 	private RowDecision decideId(Campaign campaign, Long requested) {
 		Long id = requested;
 		if (id != null && taken.contains(id)) {
-			if (taken.hash(id) == hash(campaign)) {
+			if (taken.hash(id) == IdIndex.hashOf(campaign)) {
 				return RowDecision.duplicate(); // this very record is already stored
 			}
 			if (options.takenId() == ImportOptions.TakenId.REJECT) {
@@ -62,13 +61,10 @@ final class RowDecider {
 			id = null;
 		}
 		if (id != null) {
-			taken.put(id, hash(campaign)); // a repeat later in this file is a duplicate
+			taken.put(id, IdIndex.hashOf(campaign)); // a repeat later in this file is a
+														// duplicate
 		}
 		return RowDecision.store(campaign, id);
-	}
-
-	private static long hash(Campaign campaign) {
-		return IdIndex.hash64(LineConverter.contentHash(campaign));
 	}
 
 }

@@ -14,10 +14,10 @@ import java.nio.file.Path;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.campaignpipe.campaign.CampaignColumns;
+import dev.campaignpipe.csvfile.CsvRecords;
 import dev.campaignpipe.config.PipelineProperties.Header;
 
 /**
@@ -59,11 +59,7 @@ final class FlatExport {
 		CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
 		writer.write(LEGACY_HEADER + "\r\n");
 		int columns = CampaignColumns.ORIGINAL.size();
-		try (CsvReader<CsvRecord> reader = CsvReader.builder()
-			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-			.detectBomHeader(true)
-			.ofCsvRecord(in, StandardCharsets.UTF_8)) {
+		try (CsvReader<CsvRecord> reader = CsvRecords.lenientReader(in)) {
 			boolean first = true;
 			for (CsvRecord record : reader) {
 				if (first) {
