@@ -43,7 +43,7 @@ class AnalyticsController {
 		if (!errors.isEmpty()) {
 			return badRequest(errors);
 		}
-		return ResponseEntity.ok(replica.query(c -> AnalyticsQueries.summary(c, filters)));
+		return ResponseEntity.ok(replica.query((c, codes) -> AnalyticsQueries.summary(c, codes, filters)));
 	}
 
 	@GetMapping("/api/analytics/breakdown")
@@ -69,7 +69,7 @@ class AnalyticsController {
 		if (!errors.isEmpty()) {
 			return badRequest(errors);
 		}
-		return ResponseEntity.ok(replica.query(c -> AnalyticsQueries.breakdown(c, filters, by, limit)));
+		return ResponseEntity.ok(replica.query((c, codes) -> AnalyticsQueries.breakdown(c, codes, filters, by, limit)));
 	}
 
 	@GetMapping("/api/analytics/timeseries")
@@ -88,7 +88,7 @@ class AnalyticsController {
 			return badRequest(errors);
 		}
 		Grain chosen = grain;
-		return ResponseEntity.ok(replica.query(c -> AnalyticsQueries.timeseries(c, filters, chosen)));
+		return ResponseEntity.ok(replica.query((c, codes) -> AnalyticsQueries.timeseries(c, codes, filters, chosen)));
 	}
 
 	@GetMapping("/api/analytics/status")

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,15 @@ final class AnalyticsQueries {
 	private AnalyticsQueries() {
 	}
 
-	static Answers.Summary summary(Connection connection, Filters filters) throws SQLException {
+	static Answers.Summary summary(Connection connection, ReplicaDictionary codes, Filters filters)
+			throws SQLException {
 		LocalDate from = filters.from();
 		LocalDate to = filters.to();
 		if (from == null || to == null) { // open: the data's own range
+			Filters.Condition where = filters.condition(codes);
 			try (PreparedStatement p = prepare(connection,
-					"SELECT min(date), max(date) FROM " + TABLE + " WHERE " + filters.condition().sql(),
-					filters.condition().parameters()); ResultSet rs = p.executeQuery()) {
+					"SELECT min(date), max(date) FROM " + TABLE + " WHERE " + where.sql(), where.parameters());
+					ResultSet rs = p.executeQuery()) {
 				rs.next();
 				from = from != null ? from : rs.getObject(1, LocalDate.class);
 				to = to != null ? to : rs.getObject(2, LocalDate.class);
@@ -41,13 +44,14 @@ final class AnalyticsQueries {
 			return new Answers.Summary(null, null, none, none);
 		}
 		long days = ChronoUnit.DAYS.between(from, to) + 1;
-		Totals current = totals(connection, filters.between(from, to));
-		Totals previous = totals(connection, filters.between(from.minusDays(days), from.minusDays(1)));
+		// two queries, not one pass with a FILTER per sum: that took twice as long
+		Totals current = totals(connection, codes, filters.between(from, to));
+		Totals previous = totals(connection, codes, filters.between(from.minusDays(days), from.minusDays(1)));
 		return new Answers.Summary(from, to, current, previous);
 	}
 
-	static Totals totals(Connection connection, Filters filters) throws SQLException {
-		Filters.Condition where = filters.condition();
+	static Totals totals(Connection connection, ReplicaDictionary codes, Filters filters) throws SQLException {
+		Filters.Condition where = filters.condition(codes);
 		try (PreparedStatement p = prepare(connection,
 				"SELECT " + Totals.SELECT + " FROM " + TABLE + " WHERE " + where.sql(), where.parameters());
 				ResultSet rs = p.executeQuery()) {
@@ -57,30 +61,37 @@ final class AnalyticsQueries {
 	}
 
 	/**
+	 * The groups by ad spend, descending, ties by their values.
 	 * @param limit most groups to answer, the ones with the most ad spend
 	 */
-	static Answers.Breakdown breakdown(Connection connection, Filters filters, List<Dimension> by, int limit)
-			throws SQLException {
-		Filters.Condition where = filters.condition();
+	static Answers.Breakdown breakdown(Connection connection, ReplicaDictionary codes, Filters filters,
+			List<Dimension> by, int limit) throws SQLException {
+		Filters.Condition where = filters.condition(codes);
 		List<String> groups = by.stream().map(Dimension::groupExpression).toList();
+		// the engine groups by codes and keeps the groups ranked within the limit, ties
+		// at
+		// its edge included; the values' order among ties is decided here, on their text
 		String sql = "SELECT " + String.join(", ", groups) + ", " + Totals.SELECT + " FROM " + TABLE + " WHERE "
-				+ where.sql() + " GROUP BY ALL ORDER BY sum(ad_spend) DESC, " + orderKeys(by.size()) + " LIMIT "
-				+ limit;
+				+ where.sql() + " GROUP BY " + positions(by.size())
+				+ " QUALIFY rank() OVER (ORDER BY sum(ad_spend) DESC) <= " + limit;
 		List<Answers.Group> rows = new ArrayList<>();
 		try (PreparedStatement p = prepare(connection, sql, where.parameters()); ResultSet rs = p.executeQuery()) {
 			while (rs.next()) {
 				Map<String, String> keys = new LinkedHashMap<>();
 				for (int i = 0; i < by.size(); i++) {
-					keys.put(by.get(i).parameter(), rs.getString(i + 1));
+					Dimension d = by.get(i);
+					keys.put(d.parameter(), d.coded() ? codes.value(d, rs.getInt(i + 1)) : rs.getString(i + 1));
 				}
 				rows.add(new Answers.Group(keys, Totals.read(rs, by.size() + 1)));
 			}
 		}
-		return new Answers.Breakdown(rows);
+		rows.sort(BY_SPEND_THEN_VALUES);
+		return new Answers.Breakdown(rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows);
 	}
 
-	static Answers.Timeseries timeseries(Connection connection, Filters filters, Grain grain) throws SQLException {
-		Filters.Condition where = filters.condition();
+	static Answers.Timeseries timeseries(Connection connection, ReplicaDictionary codes, Filters filters, Grain grain)
+			throws SQLException {
+		Filters.Condition where = filters.condition(codes);
 		String sql = "SELECT " + grain.column() + " AS period, " + Totals.SELECT + " FROM " + TABLE + " WHERE "
 				+ where.sql() + " GROUP BY period ORDER BY period";
 		List<Answers.Period> rows = new ArrayList<>();
@@ -92,8 +103,22 @@ final class AnalyticsQueries {
 		return new Answers.Timeseries(grain.parameter(), rows);
 	}
 
-	/** Ties in ad spend ordered by the group's values, so answers are stable. */
-	private static String orderKeys(int count) {
+	private static final Comparator<Answers.Group> BY_SPEND_THEN_VALUES = Comparator
+		.comparing((Answers.Group g) -> g.totals().adSpend(), Comparator.reverseOrder())
+		.thenComparing(g -> List.copyOf(g.keys().values()), AnalyticsQueries::compareValues);
+
+	private static int compareValues(List<String> a, List<String> b) {
+		for (int i = 0; i < a.size(); i++) {
+			int c = a.get(i).compareTo(b.get(i));
+			if (c != 0) {
+				return c;
+			}
+		}
+		return 0;
+	}
+
+	/** The first {@code count} columns, by position: {@code 1, 2}. */
+	private static String positions(int count) {
 		List<String> keys = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
 			keys.add(String.valueOf(i));
@@ -105,7 +130,7 @@ final class AnalyticsQueries {
 			throws SQLException {
 		PreparedStatement p = connection.prepareStatement(sql);
 		for (int i = 0; i < parameters.size(); i++) {
-			p.setObject(i + 1, parameters.get(i)); // a String or a LocalDate
+			p.setObject(i + 1, parameters.get(i)); // a code or a LocalDate
 		}
 		return p;
 	}

@@ -86,7 +86,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 			throw new ReplicaUnavailableException(status.message());
 		}
 		try (Connection connection = current.connect()) {
-			return query.run(connection);
+			return query.run(connection, current.dictionary());
 		}
 	}
 
@@ -94,7 +94,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 	@FunctionalInterface
 	interface Query<T> {
 
-		T run(Connection connection) throws SQLException;
+		T run(Connection connection, ReplicaDictionary dictionary) throws SQLException;
 
 	}
 

@@ -24,7 +24,17 @@ enum Dimension {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** What a row is grouped by: the column, or flagged/clean for data quality. */
+	/**
+	 * Whether the replica stores the field as a {@link ReplicaDictionary} code: every
+	 * field but data quality, which is grouped into flagged and clean.
+	 */
+	boolean coded() {
+		return this != DATA_QUALITY;
+	}
+
+	/**
+	 * What a row is grouped by: the column (a code), or flagged/clean for data quality.
+	 */
 	String groupExpression() {
 		return this == DATA_QUALITY ? "CASE WHEN data_quality = '' THEN '" + CLEAN + "' ELSE '" + FLAGGED + "' END"
 				: parameter();

@@ -89,8 +89,11 @@ record Filters(LocalDate from, LocalDate to, Map<Dimension, List<String>> values
 		}
 	}
 
-	/** The filters as a SQL condition over the replica and its parameters, in order. */
-	Condition condition() {
+	/**
+	 * The filters as a SQL condition over the replica and its parameters, in order.
+	 * @param dictionary the fields' codes: a value no record ever had matches nothing
+	 */
+	Condition condition(ReplicaDictionary dictionary) {
 		StringBuilder sql = new StringBuilder("TRUE");
 		List<Object> parameters = new ArrayList<>();
 		if (from != null) {
@@ -110,9 +113,20 @@ record Filters(LocalDate from, LocalDate to, Map<Dimension, List<String>> values
 				}
 				continue;
 			}
+			List<Integer> codes = new ArrayList<>();
+			for (String value : list) {
+				Integer code = dictionary.find(entry.getKey(), value);
+				if (code != null) {
+					codes.add(code);
+				}
+			}
+			if (codes.isEmpty()) {
+				sql.append(" AND FALSE");
+				continue;
+			}
 			sql.append(" AND ").append(entry.getKey().parameter()).append(" IN (");
-			sql.append("?, ".repeat(list.size() - 1)).append("?)");
-			parameters.addAll(list);
+			sql.append("?, ".repeat(codes.size() - 1)).append("?)");
+			parameters.addAll(codes);
 		}
 		return new Condition(sql.toString(), List.copyOf(parameters));
 	}

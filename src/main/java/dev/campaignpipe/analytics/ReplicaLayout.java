@@ -14,20 +14,21 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * The replica's table layout and how a record becomes one of its rows: the record's own
- * columns (KPIs are ratios of sums, computed per query), money as DECIMAL(18,6), and the
- * week and month each date falls in.
+ * columns (KPIs are ratios of sums, computed per query), its text fields as
+ * {@link ReplicaDictionary} codes, money as DECIMAL(18,6), and the week and month each
+ * date falls in.
  */
 final class ReplicaLayout {
 
-	static final String COLUMNS = "campaign_id BIGINT NOT NULL, campaign_company VARCHAR NOT NULL, "
-			+ "campaign_name VARCHAR NOT NULL, campaign_type VARCHAR NOT NULL, marketing_channel VARCHAR NOT NULL, "
-			+ "ad_format VARCHAR NOT NULL, date DATE NOT NULL, impressions BIGINT NOT NULL, clicks BIGINT NOT NULL, "
-			+ "conversions BIGINT NOT NULL, ad_spend DECIMAL(18,6) NOT NULL, device_type VARCHAR NOT NULL, "
-			+ "country VARCHAR NOT NULL, audience_segment VARCHAR NOT NULL, revenue DECIMAL(18,6), "
+	static final String COLUMNS = "campaign_id BIGINT NOT NULL, campaign_company INTEGER NOT NULL, "
+			+ "campaign_name INTEGER NOT NULL, campaign_type INTEGER NOT NULL, marketing_channel INTEGER NOT NULL, "
+			+ "ad_format INTEGER NOT NULL, date DATE NOT NULL, impressions BIGINT NOT NULL, clicks BIGINT NOT NULL, "
+			+ "conversions BIGINT NOT NULL, ad_spend DECIMAL(18,6) NOT NULL, device_type INTEGER NOT NULL, "
+			+ "country INTEGER NOT NULL, audience_segment INTEGER NOT NULL, revenue DECIMAL(18,6), "
 			+ "data_quality VARCHAR NOT NULL, week DATE NOT NULL, month DATE NOT NULL";
 
 	/** The layout of the file; a file of another is started over. */
-	private static final int SCHEMA_VERSION = 1;
+	private static final int SCHEMA_VERSION = 2;
 
 	private ReplicaLayout() {
 	}
@@ -46,6 +47,7 @@ final class ReplicaLayout {
 				// a file of another layout: start it over (it is rebuilt from the mirror)
 				s.execute("DROP TABLE IF EXISTS " + table);
 				s.execute("DROP TABLE IF EXISTS replica_position");
+				s.execute("DROP TABLE IF EXISTS " + ReplicaDictionary.TABLE);
 				s.execute("DELETE FROM replica_schema");
 				s.execute("INSERT INTO replica_schema VALUES (" + SCHEMA_VERSION + ")");
 			}
@@ -53,27 +55,28 @@ final class ReplicaLayout {
 			s.execute(
 					"CREATE TABLE IF NOT EXISTS replica_position (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL, "
 							+ "byte_offset BIGINT NOT NULL)");
+			ReplicaDictionary.create(s);
 			s.execute("DROP TABLE IF EXISTS " + build);
 			s.execute("CREATE OR REPLACE TABLE " + staged + " (" + COLUMNS + ")");
 		}
 	}
 
-	static void append(DuckDBAppender appender, long id, Campaign c) throws SQLException {
+	static void append(DuckDBAppender appender, ReplicaDictionary codes, long id, Campaign c) throws SQLException {
 		appender.beginRow()
 			.append(id)
-			.append(c.company())
-			.append(c.name())
-			.append(c.type())
-			.append(c.channel())
-			.append(c.adFormat())
+			.append(codes.code(Dimension.CAMPAIGN_COMPANY, c.company()))
+			.append(codes.code(Dimension.CAMPAIGN_NAME, c.name()))
+			.append(codes.code(Dimension.CAMPAIGN_TYPE, c.type()))
+			.append(codes.code(Dimension.MARKETING_CHANNEL, c.channel()))
+			.append(codes.code(Dimension.AD_FORMAT, c.adFormat()))
 			.append(c.date())
 			.append(c.impressions())
 			.append(c.clicks())
 			.append(c.conversions())
 			.append(money(c.adSpend()))
-			.append(c.deviceType())
-			.append(c.country())
-			.append(c.audienceSegment());
+			.append(codes.code(Dimension.DEVICE_TYPE, c.deviceType()))
+			.append(codes.code(Dimension.COUNTRY, c.country()))
+			.append(codes.code(Dimension.AUDIENCE_SEGMENT, c.audienceSegment()));
 		if (c.revenue() == null) {
 			appender.appendNull();
 		}

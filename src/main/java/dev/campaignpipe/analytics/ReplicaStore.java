@@ -37,8 +37,11 @@ final class ReplicaStore implements AutoCloseable {
 
 	private final DuckDBConnection connection;
 
-	private ReplicaStore(DuckDBConnection connection) {
+	private final ReplicaDictionary dictionary;
+
+	private ReplicaStore(DuckDBConnection connection, ReplicaDictionary dictionary) {
 		this.connection = connection;
+		this.dictionary = dictionary;
 	}
 
 	/**
@@ -54,14 +57,18 @@ final class ReplicaStore implements AutoCloseable {
 		settings.setProperty("threads", "2");
 		DuckDBConnection connection = (DuckDBConnection) DriverManager
 			.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), settings);
-		ReplicaStore store = new ReplicaStore(connection);
 		ReplicaLayout.create(connection, TABLE, BUILD_TABLE, STAGED_TABLE);
-		return store;
+		return new ReplicaStore(connection, ReplicaDictionary.load(connection));
 	}
 
 	/** A connection of its own for one query (DuckDB connections are not shared). */
 	Connection connect() throws SQLException {
 		return connection.duplicate();
+	}
+
+	/** The codes the records' text fields are stored as. */
+	ReplicaDictionary dictionary() {
+		return dictionary;
 	}
 
 	/** The mirror position the records reflect; {@code null} if never built. */
@@ -93,7 +100,7 @@ final class ReplicaStore implements AutoCloseable {
 		if (!records.isEmpty()) {
 			try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, STAGED_TABLE)) {
 				for (StoredCampaign record : records) {
-					ReplicaLayout.append(appender, record.id(), record.campaign());
+					ReplicaLayout.append(appender, dictionary, record.id(), record.campaign());
 				}
 			}
 		}
@@ -125,7 +132,7 @@ final class ReplicaStore implements AutoCloseable {
 		try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, BUILD_TABLE)) {
 			source.accept((id, campaign) -> {
 				try {
-					ReplicaLayout.append(appender, id, campaign);
+					ReplicaLayout.append(appender, dictionary, id, campaign);
 				}
 				catch (SQLException ex) {
 					throw new ReplicaException(ex);
@@ -161,7 +168,9 @@ final class ReplicaStore implements AutoCloseable {
 		connection.setAutoCommit(false);
 		try (Statement s = connection.createStatement()) {
 			work.run(s);
+			dictionary.saveNew(connection); // the codes the rows use commit with them
 			connection.commit();
+			dictionary.committed();
 		}
 		catch (SQLException ex) {
 			connection.rollback();

@@ -65,7 +65,7 @@ public final class ReplicaBenchmark {
 				for (int r = -2; r < rounds; r++) { // two rounds to warm up
 					long q0 = System.nanoTime();
 					try (Connection c = store.connect()) {
-						page(c, filters);
+						page(c, store.dictionary(), filters);
 					}
 					if (r >= 0) {
 						ms[r] = (System.nanoTime() - q0) / 1e6;
@@ -73,7 +73,7 @@ public final class ReplicaBenchmark {
 				}
 				Arrays.sort(ms);
 				try (Connection c = store.connect()) {
-					System.out.println("  per query (ms): " + perQuery(c, filters));
+					System.out.println("  per query (ms): " + perQuery(c, store.dictionary(), filters));
 				}
 				System.out.printf(Locale.ROOT, "page (%s): median %.0f ms, min %.0f, max %.0f over %d rounds%n",
 						filters == none ? "no filter" : "channel + device + half a year", ms[rounds / 2], ms[0],
@@ -91,33 +91,34 @@ public final class ReplicaBenchmark {
 	}
 
 	/** What one full dashboard asks (the same list as bench/DashboardQueries.java). */
-	static List<Object> page(Connection c, Filters f) throws Exception {
+	static List<Object> page(Connection c, ReplicaDictionary codes, Filters f) throws Exception {
 		List<Object> answers = new ArrayList<>();
-		answers.add(AnalyticsQueries.summary(c, f));
+		answers.add(AnalyticsQueries.summary(c, codes, f));
 		for (Dimension d : List.of(Dimension.MARKETING_CHANNEL, Dimension.CAMPAIGN_TYPE, Dimension.AD_FORMAT,
 				Dimension.COUNTRY, Dimension.AUDIENCE_SEGMENT, Dimension.CAMPAIGN_COMPANY)) {
-			answers.add(AnalyticsQueries.breakdown(c, f, List.of(d), AnalyticsController.MAX_LIMIT));
+			answers.add(AnalyticsQueries.breakdown(c, codes, f, List.of(d), AnalyticsController.MAX_LIMIT));
 		}
-		answers.add(AnalyticsQueries.breakdown(c, f, List.of(Dimension.CAMPAIGN_COMPANY, Dimension.DEVICE_TYPE), 60));
-		answers.add(AnalyticsQueries.breakdown(c, f, List.of(Dimension.CAMPAIGN_NAME), 200));
-		answers.add(AnalyticsQueries.timeseries(c, f, Grain.MONTH));
+		answers.add(AnalyticsQueries.breakdown(c, codes, f, List.of(Dimension.CAMPAIGN_COMPANY, Dimension.DEVICE_TYPE),
+				60));
+		answers.add(AnalyticsQueries.breakdown(c, codes, f, List.of(Dimension.CAMPAIGN_NAME), 200));
+		answers.add(AnalyticsQueries.timeseries(c, codes, f, Grain.MONTH));
 		return answers;
 	}
 
 	/** Each query of the page once, with its time. */
-	static String perQuery(Connection c, Filters f) throws Exception {
+	static String perQuery(Connection c, ReplicaDictionary codes, Filters f) throws Exception {
 		List<String> times = new ArrayList<>();
 		long t = System.nanoTime();
-		AnalyticsQueries.summary(c, f);
+		AnalyticsQueries.summary(c, codes, f);
 		times.add(String.format(Locale.ROOT, "summary %.0f", (System.nanoTime() - t) / 1e6));
 		for (Dimension d : List.of(Dimension.MARKETING_CHANNEL, Dimension.CAMPAIGN_TYPE, Dimension.AD_FORMAT,
 				Dimension.COUNTRY, Dimension.AUDIENCE_SEGMENT, Dimension.CAMPAIGN_COMPANY, Dimension.CAMPAIGN_NAME)) {
 			t = System.nanoTime();
-			AnalyticsQueries.breakdown(c, f, List.of(d), AnalyticsController.MAX_LIMIT);
+			AnalyticsQueries.breakdown(c, codes, f, List.of(d), AnalyticsController.MAX_LIMIT);
 			times.add(String.format(Locale.ROOT, "%s %.0f", d.parameter(), (System.nanoTime() - t) / 1e6));
 		}
 		t = System.nanoTime();
-		AnalyticsQueries.timeseries(c, f, Grain.MONTH);
+		AnalyticsQueries.timeseries(c, codes, f, Grain.MONTH);
 		times.add(String.format(Locale.ROOT, "month %.0f", (System.nanoTime() - t) / 1e6));
 		return String.join(", ", times);
 	}

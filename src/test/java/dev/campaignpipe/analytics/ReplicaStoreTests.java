@@ -1,0 +1,101 @@
+package dev.campaignpipe.analytics;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.sync.MirrorPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The replica's file on the real engine: text fields stored as dictionary codes, answered
+ * as text, across reopening, for values first seen after the build, and with ties at a
+ * breakdown's limit decided by the values as the mirror's SQL decides them.
+ */
+class ReplicaStoreTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void valuesFirstSeenInAnUpdateAreAnsweredWithoutARebuildAndAfterReopening() throws Exception {
+		Path file = dir.resolve("analytics.duckdb");
+		try (ReplicaStore store = ReplicaStore.open(file, "64MB")) {
+			store.rebuild(each -> {
+				each.accept(1L, record("Acme", "Google", "10.00"));
+				each.accept(2L, record("Beta", "Google", "20.00"));
+			}, new MirrorPosition(1, 100), n -> {
+			});
+			store.apply(List.of(StoredCampaign.of(3, record("Gamma", "TikTok", "5.50"))), false,
+					new MirrorPosition(1, 200));
+			assertThat(channels(store)).containsExactly(Map.entry("Google", "30.00"), Map.entry("TikTok", "5.50"));
+		}
+		try (ReplicaStore store = ReplicaStore.open(file, "64MB")) {
+			assertThat(channels(store)).containsExactly(Map.entry("Google", "30.00"), Map.entry("TikTok", "5.50"));
+			assertThat(store.position()).isEqualTo(new MirrorPosition(1, 200));
+			// a value seen after reopening gets a code of its own, not one already taken
+			store.apply(List.of(StoredCampaign.of(4, record("Delta", "Bing", "1.00"))), false,
+					new MirrorPosition(1, 300));
+			assertThat(channels(store)).containsExactly(Map.entry("Google", "30.00"), Map.entry("TikTok", "5.50"),
+					Map.entry("Bing", "1.00"));
+		}
+	}
+
+	@Test
+	void aFilterOnAValueNoRecordHasMatchesNothing() throws Exception {
+		try (ReplicaStore store = ReplicaStore.open(dir.resolve("analytics.duckdb"), "64MB")) {
+			store.apply(List.of(StoredCampaign.of(1, record("Acme", "Google", "10.00"))), false,
+					new MirrorPosition(1, 10));
+			Filters nobody = new Filters(null, null, Map.of(Dimension.MARKETING_CHANNEL, List.of("Myspace")));
+			Filters some = new Filters(null, null, Map.of(Dimension.MARKETING_CHANNEL, List.of("Myspace", "Google")));
+			try (Connection c = store.connect()) {
+				assertThat(AnalyticsQueries.totals(c, store.dictionary(), nobody).records()).isZero();
+				assertThat(AnalyticsQueries.totals(c, store.dictionary(), some).records()).isOne();
+			}
+		}
+	}
+
+	@Test
+	void tiesInAdSpendAtTheLimitGoToTheFirstValuesInOrder() throws Exception {
+		try (ReplicaStore store = ReplicaStore.open(dir.resolve("analytics.duckdb"), "64MB")) {
+			// codes in the order seen: Zeta first, so a code order would pick it
+			store.apply(List.of(StoredCampaign.of(1, record("Zeta", "Google", "10.00")),
+					StoredCampaign.of(2, record("Alpha", "Google", "10.00")),
+					StoredCampaign.of(3, record("Mid", "Google", "10.00")),
+					StoredCampaign.of(4, record("Top", "Google", "99.00"))), false, new MirrorPosition(1, 10));
+			try (Connection c = store.connect()) {
+				List<Answers.Group> rows = AnalyticsQueries
+					.breakdown(c, store.dictionary(), Filters.NONE, List.of(Dimension.CAMPAIGN_COMPANY), 3)
+					.rows();
+				assertThat(rows).extracting(g -> g.keys().get("campaign_company"))
+					.containsExactly("Top", "Alpha", "Mid");
+			}
+		}
+	}
+
+	private static Map<String, String> channels(ReplicaStore store) throws Exception {
+		try (Connection c = store.connect()) {
+			Map<String, String> spend = new java.util.LinkedHashMap<>();
+			for (Answers.Group g : AnalyticsQueries
+				.breakdown(c, store.dictionary(), Filters.NONE, List.of(Dimension.MARKETING_CHANNEL), 100)
+				.rows()) {
+				spend.put(g.keys().get("marketing_channel"), g.totals().adSpend().toPlainString());
+			}
+			return spend;
+		}
+	}
+
+	private static Campaign record(String company, String channel, String spend) {
+		return new Campaign(company, "Spring sale", "Conversions", channel, "Image", LocalDate.of(2024, 3, 1), 1000, 50,
+				5, new BigDecimal(spend), "Mobile", "USA", "New Users", null, "");
+	}
+
+}
