@@ -25,28 +25,52 @@ final class AnalyticsQueries {
 	private AnalyticsQueries() {
 	}
 
+	/**
+	 * The totals of the range asked for and of the same number of days before it. Open at
+	 * both ends (a dashboard's first view) it is one pass: the data's range and its
+	 * totals together, and nothing precedes the first record. Otherwise both periods come
+	 * from one pass grouped by which of the two a record falls in.
+	 */
 	static Answers.Summary summary(Connection connection, ReplicaDictionary codes, Filters filters)
 			throws SQLException {
 		LocalDate from = filters.from();
 		LocalDate to = filters.to();
+		Totals none = Totals.of(0, 0, 0, 0, BigDecimal.ZERO, null, null);
 		if (from == null || to == null) { // open: the data's own range
 			Filters.Condition where = filters.condition(codes);
-			try (PreparedStatement p = prepare(connection,
-					"SELECT min(date), max(date) FROM " + TABLE + " WHERE " + where.sql(), where.parameters());
-					ResultSet rs = p.executeQuery()) {
+			boolean both = from == null && to == null;
+			try (PreparedStatement p = prepare(connection, "SELECT min(date), max(date)"
+					+ (both ? ", " + Totals.SELECT : "") + " FROM " + TABLE + " WHERE " + where.sql(),
+					where.parameters()); ResultSet rs = p.executeQuery()) {
 				rs.next();
 				from = from != null ? from : rs.getObject(1, LocalDate.class);
 				to = to != null ? to : rs.getObject(2, LocalDate.class);
+				if (both && from != null) {
+					return new Answers.Summary(from, to, Totals.read(rs, 3), none);
+				}
 			}
 		}
 		if (from == null || to == null) { // no records at all
-			Totals none = Totals.of(0, 0, 0, 0, BigDecimal.ZERO, null, null);
 			return new Answers.Summary(null, null, none, none);
 		}
-		long days = ChronoUnit.DAYS.between(from, to) + 1;
-		// two queries, not one pass with a FILTER per sum: that took twice as long
-		Totals current = totals(connection, codes, filters.between(from, to));
-		Totals previous = totals(connection, codes, filters.between(from.minusDays(days), from.minusDays(1)));
+		LocalDate before = from.minusDays(ChronoUnit.DAYS.between(from, to) + 1);
+		Filters.Condition where = filters.between(before, to).condition(codes);
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(from);
+		parameters.addAll(where.parameters());
+		Totals current = none;
+		Totals previous = none;
+		try (PreparedStatement p = prepare(connection, "SELECT date >= ? AS current, " + Totals.SELECT + " FROM "
+				+ TABLE + " WHERE " + where.sql() + " GROUP BY 1", parameters); ResultSet rs = p.executeQuery()) {
+			while (rs.next()) {
+				if (rs.getBoolean(1)) {
+					current = Totals.read(rs, 2);
+				}
+				else {
+					previous = Totals.read(rs, 2);
+				}
+			}
+		}
 		return new Answers.Summary(from, to, current, previous);
 	}
 

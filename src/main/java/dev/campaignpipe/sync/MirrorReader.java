@@ -1,7 +1,10 @@
 package dev.campaignpipe.sync;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.function.BiConsumer;
 
@@ -9,7 +12,7 @@ import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.Money;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,22 +57,46 @@ public class MirrorReader {
 
 	/**
 	 * Every record of the mirror with its id, in id order, never all in memory: pages of
-	 * {@value #PAGE} rows by primary key, so neither H2 (which would materialize one big
-	 * result) nor MariaDB holds more. Read from {@link #position()} on or later: a row
-	 * may be newer than it, never older.
+	 * {@value #PAGE} rows by primary key on one connection, so MariaDB never sends more
+	 * at once, and H2 streams them (its lazy execution, on for these statements only:
+	 * without it H2 copies each page into a result of its own first, which made reading a
+	 * million records take 6.4-7.4 s instead of 5.3 s). Read from {@link #position()} on
+	 * or later: a row may be newer than it, never older.
 	 */
 	public void forEachRecord(BiConsumer<Long, Campaign> consumer) {
-		String select = "SELECT " + INPUTS + " FROM " + CampaignTable.TABLE
-				+ " WHERE campaign_id > ? ORDER BY campaign_id LIMIT " + PAGE;
-		long[] last = { 0 };
-		int[] read = { PAGE };
-		while (read[0] == PAGE) {
-			read[0] = 0;
-			jdbc.query(select, (RowCallbackHandler) rs -> {
-				last[0] = rs.getLong(1);
-				read[0]++;
-				consumer.accept(last[0], inputs(rs));
-			}, last[0]);
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+			if (h2) {
+				setLazy(connection, true);
+			}
+			try (PreparedStatement select = connection.prepareStatement("SELECT " + INPUTS + " FROM "
+					+ CampaignTable.TABLE + " WHERE campaign_id > ? ORDER BY campaign_id LIMIT " + PAGE)) {
+				long last = 0;
+				int read = PAGE;
+				while (read == PAGE) {
+					read = 0;
+					select.setLong(1, last);
+					try (ResultSet rs = select.executeQuery()) {
+						while (rs.next()) {
+							last = rs.getLong(1);
+							read++;
+							consumer.accept(last, inputs(rs));
+						}
+					}
+				}
+			}
+			finally {
+				if (h2) { // the connection goes back to the pool as it came
+					setLazy(connection, false);
+				}
+			}
+			return null;
+		});
+	}
+
+	private static void setLazy(Connection connection, boolean lazy) throws SQLException {
+		try (Statement s = connection.createStatement()) {
+			s.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
 		}
 	}
 

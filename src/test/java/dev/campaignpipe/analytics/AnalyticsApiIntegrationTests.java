@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +102,20 @@ class AnalyticsApiIntegrationTests extends AppIntegrationTest {
 		assertThat(body.get("from").asString()).isEqualTo("2024-10-01");
 		assertTotals(body.get("current"), expected("date BETWEEN DATE '2024-10-01' AND DATE '2024-10-31'"));
 		assertTotals(body.get("previous"), expected("date BETWEEN DATE '2024-08-31' AND DATE '2024-09-30'"));
+	}
+
+	@Test
+	void aRangeOpenAtItsEndRunsToTheLastRecordAndComparesWithTheDaysBefore() throws Exception {
+		JsonNode body = ok("/api/analytics/summary?from=2024-10-01");
+		LocalDate last = mirror.queryForObject("SELECT MAX(date) FROM " + TABLE, LocalDate.class);
+		LocalDate from = LocalDate.of(2024, 10, 1);
+		long days = ChronoUnit.DAYS.between(from, last) + 1;
+
+		assertThat(body.get("to").asString()).isEqualTo(last.toString());
+		assertTotals(body.get("current"), expected("date >= DATE '2024-10-01'"));
+		assertThat(body.get("previous").get("records").asLong()).isPositive();
+		assertTotals(body.get("previous"),
+				expected("date BETWEEN DATE '" + from.minusDays(days) + "' AND DATE '" + from.minusDays(1) + "'"));
 	}
 
 	@Test
