@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.campaignpipe.common.ApiErrors;
@@ -68,6 +69,10 @@ class AnalyticsController {
 		int limit = limit(request.getParameterValues("limit"), errors);
 		if (!errors.isEmpty()) {
 			return badRequest(errors);
+		}
+		Optional<List<Dimension>> cube = Cube.answering(by);
+		if (cube.isPresent()) {
+			return ResponseEntity.ok(replica.breakdownFromCube(cube.get(), filters, by, limit));
 		}
 		return ResponseEntity.ok(replica.query((c, codes) -> AnalyticsQueries.breakdown(c, codes, filters, by, limit)));
 	}

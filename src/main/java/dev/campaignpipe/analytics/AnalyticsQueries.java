@@ -109,6 +109,13 @@ final class AnalyticsQueries {
 				rows.add(new Answers.Group(keys, Totals.read(rs, by.size() + 1)));
 			}
 		}
+		return ranked(rows, limit);
+	}
+
+	/**
+	 * The groups by ad spend, descending, ties by their values; the first {@code limit}.
+	 */
+	static Answers.Breakdown ranked(List<Answers.Group> rows, int limit) {
 		rows.sort(BY_SPEND_THEN_VALUES);
 		return new Answers.Breakdown(rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows);
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
@@ -81,13 +82,35 @@ public class AnalyticsReplica implements SmartLifecycle {
 	 * @throws ReplicaUnavailableException while the replica cannot answer
 	 */
 	<T> T query(Query<T> query) throws SQLException {
+		ReplicaStore current = available();
+		try (Connection connection = current.connect()) {
+			return query.run(connection, current.dictionary());
+		}
+	}
+
+	/**
+	 * A breakdown added up from the cube of these filters (the breakdowns a page asks for
+	 * at once share one pass over the records).
+	 * @param fields the cube's, from {@link Cube#answering}
+	 * @throws ReplicaUnavailableException while the replica cannot answer
+	 */
+	Answers.Breakdown breakdownFromCube(List<Dimension> fields, Filters filters, List<Dimension> by, int limit)
+			throws SQLException {
+		ReplicaStore current = available();
+		Cube cube = current.cubes().get(current.version(), fields, filters, () -> {
+			try (Connection connection = current.connect()) {
+				return Cube.compute(connection, current.dictionary(), fields, filters);
+			}
+		});
+		return cube.breakdown(by, current.dictionary(), limit);
+	}
+
+	private ReplicaStore available() {
 		ReplicaStore current = store;
 		if (current == null || status.state() == ReplicaStatus.State.UNAVAILABLE) {
 			throw new ReplicaUnavailableException(status.message());
 		}
-		try (Connection connection = current.connect()) {
-			return query.run(connection, current.dictionary());
-		}
+		return current;
 	}
 
 	/** A query against the replica. */

@@ -39,6 +39,11 @@ final class ReplicaStore implements AutoCloseable {
 
 	private final ReplicaDictionary dictionary;
 
+	private final Cubes cubes = new Cubes();
+
+	/** One more after each commit: what a cached answer was computed from. */
+	private volatile long version;
+
 	private ReplicaStore(DuckDBConnection connection, ReplicaDictionary dictionary) {
 		this.connection = connection;
 		this.dictionary = dictionary;
@@ -64,6 +69,16 @@ final class ReplicaStore implements AutoCloseable {
 	/** A connection of its own for one query (DuckDB connections are not shared). */
 	Connection connect() throws SQLException {
 		return connection.duplicate();
+	}
+
+	/** The cubes of recent filter sets over these records. */
+	Cubes cubes() {
+		return cubes;
+	}
+
+	/** Changes with every commit of records. */
+	long version() {
+		return version;
 	}
 
 	/** The codes the records' text fields are stored as. */
@@ -171,6 +186,8 @@ final class ReplicaStore implements AutoCloseable {
 			dictionary.saveNew(connection); // the codes the rows use commit with them
 			connection.commit();
 			dictionary.committed();
+			version++; // the one writing thread
+
 		}
 		catch (SQLException ex) {
 			connection.rollback();

@@ -81,6 +81,44 @@ class ReplicaStoreTests {
 		}
 	}
 
+	@Test
+	void theCubesAnswerTheirBreakdownsAsTheEngineDoes() throws Exception {
+		String[] channels = { "Google", "Facebook", "TikTok" };
+		String[] devices = { "Mobile", "Desktop", "Tablet" };
+		List<StoredCampaign> records = new java.util.ArrayList<>();
+		for (int i = 1; i <= 60; i++) {
+			Campaign c = new Campaign("Co " + i % 4, "Name", i % 2 == 0 ? "Leads" : "Sales", channels[i % 3],
+					i % 5 == 0 ? "Video" : "Image", LocalDate.of(2024, 1 + i % 12, 1), 1000 + i, 10 + i, i % 7,
+					new BigDecimal(i + ".25"), devices[i % 3 == 0 ? 0 : i % 2 + 1], i % 4 == 0 ? "UK" : "USA",
+					"New Users", i % 3 == 0 ? null : new BigDecimal(i * 2 + ".5"), "");
+			records.add(StoredCampaign.of(i, c));
+		}
+		try (ReplicaStore store = ReplicaStore.open(dir.resolve("analytics.duckdb"), "64MB")) {
+			store.apply(records, false, new MirrorPosition(1, 10));
+			Filters some = new Filters(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 10, 31),
+					Map.of(Dimension.DEVICE_TYPE, List.of("Mobile", "Tablet")));
+			try (Connection c = store.connect()) {
+				for (Filters filters : List.of(Filters.NONE, some)) {
+					Cube closed = Cube.compute(c, store.dictionary(), Cube.CLOSED, filters);
+					Cube companies = Cube.compute(c, store.dictionary(), Cube.COMPANY_DEVICE, filters);
+					List<List<Dimension>> asked = new java.util.ArrayList<>();
+					Cube.CLOSED.forEach(field -> asked.add(List.of(field)));
+					asked.add(List.of(Dimension.CAMPAIGN_COMPANY));
+					asked.add(List.of(Dimension.CAMPAIGN_COMPANY, Dimension.DEVICE_TYPE));
+					asked.add(List.of(Dimension.DEVICE_TYPE, Dimension.CAMPAIGN_COMPANY));
+					for (List<Dimension> by : asked) {
+						Cube cube = Cube.answering(by).orElseThrow() == Cube.CLOSED ? closed : companies;
+						for (int limit : new int[] { 1, 3, 10_000 }) {
+							assertThat(cube.breakdown(by, store.dictionary(), limit))
+								.as(by + " limit " + limit + " " + filters)
+								.isEqualTo(AnalyticsQueries.breakdown(c, store.dictionary(), filters, by, limit));
+						}
+					}
+				}
+			}
+		}
+	}
+
 	private static Map<String, String> channels(ReplicaStore store) throws Exception {
 		try (Connection c = store.connect()) {
 			Map<String, String> spend = new java.util.LinkedHashMap<>();

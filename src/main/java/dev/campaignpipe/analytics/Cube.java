@@ -1,0 +1,121 @@
+package dev.campaignpipe.analytics;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sums of the filtered records per combination of a few fields, from one pass over
+ * the records, that several breakdowns add up from. A dashboard asks at once for a
+ * breakdown by each closed field (type, channel, format, device, country, segment) and
+ * for the company table beside company × device: two passes answer all eight instead of
+ * eight passes (docs/benchmarks.md §6). Sums of sums are exact: counts and DECIMAL money.
+ */
+final class Cube {
+
+	/** The closed fields: a few thousand combinations at most. */
+	static final List<Dimension> CLOSED = List.of(Dimension.CAMPAIGN_TYPE, Dimension.MARKETING_CHANNEL,
+			Dimension.AD_FORMAT, Dimension.DEVICE_TYPE, Dimension.COUNTRY, Dimension.AUDIENCE_SEGMENT);
+
+	/** The company table and the company × device chart. */
+	static final List<Dimension> COMPANY_DEVICE = List.of(Dimension.CAMPAIGN_COMPANY, Dimension.DEVICE_TYPE);
+
+	private final List<Dimension> fields;
+
+	private final List<Cell> cells;
+
+	private Cube(List<Dimension> fields, List<Cell> cells) {
+		this.fields = fields;
+		this.cells = cells;
+	}
+
+	/** The fields of the cube a breakdown by {@code by} adds up from, if one does. */
+	static Optional<List<Dimension>> answering(List<Dimension> by) {
+		if (by.size() == 1 && CLOSED.contains(by.get(0))) {
+			return Optional.of(CLOSED);
+		}
+		if (by.contains(Dimension.CAMPAIGN_COMPANY) && COMPANY_DEVICE.containsAll(by)) {
+			return Optional.of(COMPANY_DEVICE);
+		}
+		return Optional.empty();
+	}
+
+	static Cube compute(Connection connection, ReplicaDictionary codes, List<Dimension> fields, Filters filters)
+			throws SQLException {
+		Filters.Condition where = filters.condition(codes);
+		List<String> columns = fields.stream().map(Dimension::parameter).toList();
+		String sql = "SELECT " + String.join(", ", columns) + ", " + Totals.SELECT + " FROM " + ReplicaStore.TABLE
+				+ " WHERE " + where.sql() + " GROUP BY ALL";
+		List<Cell> cells = new ArrayList<>();
+		try (PreparedStatement p = connection.prepareStatement(sql)) {
+			for (int i = 0; i < where.parameters().size(); i++) {
+				p.setObject(i + 1, where.parameters().get(i));
+			}
+			try (ResultSet rs = p.executeQuery()) {
+				int first = fields.size() + 1;
+				while (rs.next()) {
+					int[] key = new int[fields.size()];
+					for (int i = 0; i < key.length; i++) {
+						key[i] = rs.getInt(i + 1);
+					}
+					cells.add(new Cell(key, rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2),
+							rs.getLong(first + 3), rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5),
+							rs.getBigDecimal(first + 6)));
+				}
+			}
+		}
+		return new Cube(fields, cells);
+	}
+
+	/**
+	 * The breakdown by some of the cube's fields, as {@link AnalyticsQueries#breakdown}
+	 * answers it.
+	 */
+	Answers.Breakdown breakdown(List<Dimension> by, ReplicaDictionary codes, int limit) {
+		int[] columns = by.stream().mapToInt(fields::indexOf).toArray();
+		Map<List<Integer>, Cell> groups = new HashMap<>();
+		for (Cell cell : cells) {
+			List<Integer> key = new ArrayList<>(columns.length);
+			for (int column : columns) {
+				key.add(cell.key()[column]);
+			}
+			groups.merge(key, cell, Cell::plus);
+		}
+		List<Answers.Group> rows = new ArrayList<>(groups.size());
+		for (Map.Entry<List<Integer>, Cell> group : groups.entrySet()) {
+			Map<String, String> keys = new LinkedHashMap<>();
+			for (int i = 0; i < by.size(); i++) {
+				keys.put(by.get(i).parameter(), codes.value(by.get(i), group.getKey().get(i)));
+			}
+			Cell sums = group.getValue();
+			rows.add(new Answers.Group(keys, Totals.of(sums.records(), sums.impressions(), sums.clicks(),
+					sums.conversions(), sums.adSpend(), sums.revenue(), sums.adSpendWithRevenue())));
+		}
+		return AnalyticsQueries.ranked(rows, limit);
+	}
+
+	/** One combination's sums; {@code null} revenue where none of its records has any. */
+	private record Cell(int[] key, long records, long impressions, long clicks, long conversions, BigDecimal adSpend,
+			BigDecimal revenue, BigDecimal adSpendWithRevenue) {
+
+		Cell plus(Cell other) {
+			return new Cell(key, records + other.records, impressions + other.impressions, clicks + other.clicks,
+					conversions + other.conversions, adSpend.add(other.adSpend), add(revenue, other.revenue),
+					add(adSpendWithRevenue, other.adSpendWithRevenue));
+		}
+
+		private static BigDecimal add(BigDecimal a, BigDecimal b) {
+			return a == null ? b : b == null ? a : a.add(b);
+		}
+
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.campaignpipe.analytics;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The cube cache: one computation for the requests of one page, none kept across a change
+ * of the records, no failure kept.
+ */
+class CubesTests {
+
+	private static final Filters GOOGLE = new Filters(null, null,
+			Map.of(Dimension.MARKETING_CHANNEL, List.of("Google")));
+
+	private final Cubes cubes = new Cubes();
+
+	private final AtomicInteger computed = new AtomicInteger();
+
+	private Cube compute() {
+		computed.incrementAndGet();
+		return null; // the cache never looks inside
+	}
+
+	@Test
+	void theSameFiltersOverTheSameRecordsAreComputedOnce() throws Exception {
+		cubes.get(1, Cube.CLOSED, GOOGLE, this::compute);
+		cubes.get(1, Cube.CLOSED, new Filters(null, null, Map.of(Dimension.MARKETING_CHANNEL, List.of("Google"))),
+				this::compute);
+		assertThat(computed).hasValue(1);
+
+		cubes.get(1, Cube.CLOSED, Filters.NONE, this::compute);
+		cubes.get(1, Cube.CLOSED, GOOGLE.between(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31)), this::compute);
+		assertThat(computed).hasValue(3);
+	}
+
+	@Test
+	void aCommitOfRecordsMakesEveryCubeOld() throws Exception {
+		cubes.get(1, Cube.CLOSED, GOOGLE, this::compute);
+		cubes.get(2, Cube.CLOSED, GOOGLE, this::compute);
+		cubes.get(2, Cube.CLOSED, GOOGLE, this::compute);
+		assertThat(computed).hasValue(2);
+		// a request that read the older version is answered from its own computation
+		cubes.get(1, Cube.CLOSED, GOOGLE, this::compute);
+		assertThat(computed).hasValue(3);
+	}
+
+	@Test
+	void requestsAtOnceWaitForOneComputation() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			Future<Cube> first = pool.submit(() -> cubes.get(7, Cube.CLOSED, GOOGLE, () -> {
+				started.countDown();
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return compute();
+			}));
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			List<Future<Cube>> others = List.of(pool.submit(() -> cubes.get(7, Cube.CLOSED, GOOGLE, this::compute)),
+					pool.submit(() -> cubes.get(7, Cube.CLOSED, GOOGLE, this::compute)));
+			release.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			for (Future<Cube> other : others) {
+				other.get(10, TimeUnit.SECONDS);
+			}
+			assertThat(computed).hasValue(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void cubesOfOtherFieldsAreKeptApart() throws Exception {
+		cubes.get(1, Cube.CLOSED, GOOGLE, this::compute);
+		cubes.get(1, Cube.COMPANY_DEVICE, GOOGLE, this::compute);
+		cubes.get(1, Cube.COMPANY_DEVICE, GOOGLE, this::compute);
+		assertThat(computed).hasValue(2);
+	}
+
+	@Test
+	void aFailedComputationIsNotKept() throws Exception {
+		assertThatThrownBy(() -> cubes.get(1, Cube.CLOSED, GOOGLE, () -> {
+			throw new SQLException("engine stopped");
+		})).isInstanceOf(SQLException.class).hasMessage("engine stopped");
+		cubes.get(1, Cube.CLOSED, GOOGLE, this::compute);
+		assertThat(computed).hasValue(1);
+	}
+
+}
