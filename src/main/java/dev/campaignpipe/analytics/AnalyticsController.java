@@ -44,7 +44,7 @@ class AnalyticsController {
 		if (!errors.isEmpty()) {
 			return badRequest(errors);
 		}
-		return ResponseEntity.ok(replica.query((c, codes) -> AnalyticsQueries.summary(c, codes, filters)));
+		return ResponseEntity.ok(replica.summary(filters));
 	}
 
 	@GetMapping("/api/analytics/breakdown")

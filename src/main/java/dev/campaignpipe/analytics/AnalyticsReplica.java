@@ -97,12 +97,27 @@ public class AnalyticsReplica implements SmartLifecycle {
 	Answers.Breakdown breakdownFromCube(List<Dimension> fields, Filters filters, List<Dimension> by, int limit)
 			throws SQLException {
 		ReplicaStore current = available();
-		Cube cube = current.cubes().get(current.version(), fields, filters, () -> {
-			try (Connection connection = current.connect()) {
-				return Cube.compute(connection, current.dictionary(), fields, filters);
+		return cube(current, fields, filters).breakdown(by, current.dictionary(), limit);
+	}
+
+	/**
+	 * The summary; without a range, from the closed fields' cube the page's breakdowns
+	 * share.
+	 * @throws ReplicaUnavailableException while the replica cannot answer
+	 */
+	Answers.Summary summary(Filters filters) throws SQLException {
+		if (filters.from() == null && filters.to() == null) {
+			return cube(available(), Cube.CLOSED, filters).summary();
+		}
+		return query((c, codes) -> AnalyticsQueries.summary(c, codes, filters));
+	}
+
+	private static Cube cube(ReplicaStore store, List<Dimension> fields, Filters filters) throws SQLException {
+		return store.cubes().get(store.version(), fields, filters, () -> {
+			try (Connection connection = store.connect()) {
+				return Cube.compute(connection, store.dictionary(), fields, filters);
 			}
 		});
-		return cube.breakdown(by, current.dictionary(), limit);
 	}
 
 	private ReplicaStore available() {

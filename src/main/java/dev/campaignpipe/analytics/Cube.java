@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * the records, that several breakdowns add up from. A dashboard asks at once for a
  * breakdown by each closed field (type, channel, format, device, country, segment) and
  * for the company table beside company × device: two passes answer all eight instead of
- * eight passes (docs/benchmarks.md §6). Sums of sums are exact: counts and DECIMAL money.
+ * eight passes (docs/benchmarks.md §6), and the closed fields' cube the summary of a view
+ * without a range too. Sums of sums are exact: counts and DECIMAL money.
  */
 final class Cube {
 
@@ -52,8 +54,8 @@ final class Cube {
 			throws SQLException {
 		Filters.Condition where = filters.condition(codes);
 		List<String> columns = fields.stream().map(Dimension::parameter).toList();
-		String sql = "SELECT " + String.join(", ", columns) + ", " + Totals.SELECT + " FROM " + ReplicaStore.TABLE
-				+ " WHERE " + where.sql() + " GROUP BY ALL";
+		String sql = "SELECT " + String.join(", ", columns) + ", " + Totals.SELECT + ", min(date), max(date) FROM "
+				+ ReplicaStore.TABLE + " WHERE " + where.sql() + " GROUP BY ALL";
 		List<Cell> cells = new ArrayList<>();
 		try (PreparedStatement p = connection.prepareStatement(sql)) {
 			for (int i = 0; i < where.parameters().size(); i++) {
@@ -68,11 +70,25 @@ final class Cube {
 					}
 					cells.add(new Cell(key, rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2),
 							rs.getLong(first + 3), rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5),
-							rs.getBigDecimal(first + 6)));
+							rs.getBigDecimal(first + 6), rs.getObject(first + 7, LocalDate.class),
+							rs.getObject(first + 8, LocalDate.class)));
 				}
 			}
 		}
 		return new Cube(fields, cells);
+	}
+
+	/**
+	 * The summary of all the filtered records, as {@link AnalyticsQueries#summary}
+	 * answers it without a range: the data's own range, and nothing before its first day.
+	 */
+	Answers.Summary summary() {
+		Totals none = Totals.of(0, 0, 0, 0, BigDecimal.ZERO, null, null);
+		if (cells.isEmpty()) {
+			return new Answers.Summary(null, null, none, none);
+		}
+		Cell all = cells.stream().reduce(Cell::plus).orElseThrow();
+		return new Answers.Summary(all.first(), all.last(), all.totals(), none);
 	}
 
 	/**
@@ -95,21 +111,27 @@ final class Cube {
 			for (int i = 0; i < by.size(); i++) {
 				keys.put(by.get(i).parameter(), codes.value(by.get(i), group.getKey().get(i)));
 			}
-			Cell sums = group.getValue();
-			rows.add(new Answers.Group(keys, Totals.of(sums.records(), sums.impressions(), sums.clicks(),
-					sums.conversions(), sums.adSpend(), sums.revenue(), sums.adSpendWithRevenue())));
+			rows.add(new Answers.Group(keys, group.getValue().totals()));
 		}
 		return AnalyticsQueries.ranked(rows, limit);
 	}
 
-	/** One combination's sums; {@code null} revenue where none of its records has any. */
+	/**
+	 * One combination's sums ({@code null} revenue where none of its records has any) and
+	 * its first and last day.
+	 */
 	private record Cell(int[] key, long records, long impressions, long clicks, long conversions, BigDecimal adSpend,
-			BigDecimal revenue, BigDecimal adSpendWithRevenue) {
+			BigDecimal revenue, BigDecimal adSpendWithRevenue, LocalDate first, LocalDate last) {
 
 		Cell plus(Cell other) {
 			return new Cell(key, records + other.records, impressions + other.impressions, clicks + other.clicks,
 					conversions + other.conversions, adSpend.add(other.adSpend), add(revenue, other.revenue),
-					add(adSpendWithRevenue, other.adSpendWithRevenue));
+					add(adSpendWithRevenue, other.adSpendWithRevenue),
+					first.isBefore(other.first) ? first : other.first, last.isAfter(other.last) ? last : other.last);
+		}
+
+		Totals totals() {
+			return Totals.of(records, impressions, clicks, conversions, adSpend, revenue, adSpendWithRevenue);
 		}
 
 		private static BigDecimal add(BigDecimal a, BigDecimal b) {

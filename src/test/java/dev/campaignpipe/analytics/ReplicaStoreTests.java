@@ -97,9 +97,15 @@ class ReplicaStoreTests {
 			store.apply(records, false, new MirrorPosition(1, 10));
 			Filters some = new Filters(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 10, 31),
 					Map.of(Dimension.DEVICE_TYPE, List.of("Mobile", "Tablet")));
+			Filters tablets = new Filters(null, null, Map.of(Dimension.DEVICE_TYPE, List.of("Tablet")));
+			Filters nobody = new Filters(null, null, Map.of(Dimension.COUNTRY, List.of("Atlantis")));
 			try (Connection c = store.connect()) {
-				for (Filters filters : List.of(Filters.NONE, some)) {
+				for (Filters filters : List.of(Filters.NONE, some, tablets, nobody)) {
 					Cube closed = Cube.compute(c, store.dictionary(), Cube.CLOSED, filters);
+					if (filters.from() == null) {
+						assertThat(closed.summary())
+							.isEqualTo(AnalyticsQueries.summary(c, store.dictionary(), filters));
+					}
 					Cube companies = Cube.compute(c, store.dictionary(), Cube.COMPANY_DEVICE, filters);
 					List<List<Dimension>> asked = new java.util.ArrayList<>();
 					Cube.CLOSED.forEach(field -> asked.add(List.of(field)));
