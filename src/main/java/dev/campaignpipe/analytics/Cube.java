@@ -16,18 +16,21 @@ import java.util.Optional;
 /**
  * The sums of the filtered records per combination of a few fields, from one pass over
  * the records, that several breakdowns add up from. A dashboard asks at once for a
- * breakdown by each closed field (type, channel, format, device, country, segment) and
- * for the company table beside company × device: two passes answer all eight instead of
- * eight passes (docs/benchmarks.md §6), and the closed fields' cube the summary of a view
- * without a range too. Sums of sums are exact: counts and DECIMAL money.
+ * breakdown by each closed field (type, channel, format, country, segment) and for the
+ * company table beside company × device: two passes answer all seven instead of seven
+ * passes (docs/benchmarks.md §6), and the summary of a view without a range too. Sums of
+ * sums are exact: counts and DECIMAL money.
  */
 final class Cube {
 
-	/** The closed fields: a few thousand combinations at most. */
+	/**
+	 * The closed fields but the device: a few thousand combinations at most (4,500 with
+	 * the configured values).
+	 */
 	static final List<Dimension> CLOSED = List.of(Dimension.CAMPAIGN_TYPE, Dimension.MARKETING_CHANNEL,
-			Dimension.AD_FORMAT, Dimension.DEVICE_TYPE, Dimension.COUNTRY, Dimension.AUDIENCE_SEGMENT);
+			Dimension.AD_FORMAT, Dimension.COUNTRY, Dimension.AUDIENCE_SEGMENT);
 
-	/** The company table and the company × device chart. */
+	/** The company table, the company × device chart, the device. */
 	static final List<Dimension> COMPANY_DEVICE = List.of(Dimension.CAMPAIGN_COMPANY, Dimension.DEVICE_TYPE);
 
 	private final List<Dimension> fields;
@@ -44,7 +47,7 @@ final class Cube {
 		if (by.size() == 1 && CLOSED.contains(by.get(0))) {
 			return Optional.of(CLOSED);
 		}
-		if (by.contains(Dimension.CAMPAIGN_COMPANY) && COMPANY_DEVICE.containsAll(by)) {
+		if (COMPANY_DEVICE.containsAll(by)) {
 			return Optional.of(COMPANY_DEVICE);
 		}
 		return Optional.empty();
@@ -87,29 +90,31 @@ final class Cube {
 		if (cells.isEmpty()) {
 			return new Answers.Summary(null, null, none, none);
 		}
-		Cell all = cells.stream().reduce(Cell::plus).orElseThrow();
-		return new Answers.Summary(all.first(), all.last(), all.totals(), none);
+		Sum all = new Sum();
+		cells.forEach(all::add);
+		return new Answers.Summary(all.first, all.last, all.totals(), none);
 	}
 
 	/**
-	 * The breakdown by some of the cube's fields, as {@link AnalyticsQueries#breakdown}
-	 * answers it.
+	 * The breakdown by one or two of the cube's fields, as
+	 * {@link AnalyticsQueries#breakdown} answers it.
 	 */
 	Answers.Breakdown breakdown(List<Dimension> by, ReplicaDictionary codes, int limit) {
 		int[] columns = by.stream().mapToInt(fields::indexOf).toArray();
-		Map<List<Integer>, Cell> groups = new HashMap<>();
+		Map<Long, Sum> groups = new HashMap<>();
 		for (Cell cell : cells) {
-			List<Integer> key = new ArrayList<>(columns.length);
+			long key = 0; // the codes (never negative) side by side
 			for (int column : columns) {
-				key.add(cell.key()[column]);
+				key = (key << 32) | cell.key()[column];
 			}
-			groups.merge(key, cell, Cell::plus);
+			groups.computeIfAbsent(key, k -> new Sum()).add(cell);
 		}
 		List<Answers.Group> rows = new ArrayList<>(groups.size());
-		for (Map.Entry<List<Integer>, Cell> group : groups.entrySet()) {
+		for (Map.Entry<Long, Sum> group : groups.entrySet()) {
 			Map<String, String> keys = new LinkedHashMap<>();
 			for (int i = 0; i < by.size(); i++) {
-				keys.put(by.get(i).parameter(), codes.value(by.get(i), group.getKey().get(i)));
+				int code = (int) (group.getKey() >>> (32 * (by.size() - 1 - i)));
+				keys.put(by.get(i).parameter(), codes.value(by.get(i), code));
 			}
 			rows.add(new Answers.Group(keys, group.getValue().totals()));
 		}
@@ -122,19 +127,46 @@ final class Cube {
 	 */
 	private record Cell(int[] key, long records, long impressions, long clicks, long conversions, BigDecimal adSpend,
 			BigDecimal revenue, BigDecimal adSpendWithRevenue, LocalDate first, LocalDate last) {
+	}
 
-		Cell plus(Cell other) {
-			return new Cell(key, records + other.records, impressions + other.impressions, clicks + other.clicks,
-					conversions + other.conversions, adSpend.add(other.adSpend), add(revenue, other.revenue),
-					add(adSpendWithRevenue, other.adSpendWithRevenue),
-					first.isBefore(other.first) ? first : other.first, last.isAfter(other.last) ? last : other.last);
+	/** Cells added up. */
+	private static final class Sum {
+
+		private long records;
+
+		private long impressions;
+
+		private long clicks;
+
+		private long conversions;
+
+		private BigDecimal adSpend = BigDecimal.ZERO;
+
+		private BigDecimal revenue;
+
+		private BigDecimal adSpendWithRevenue;
+
+		private LocalDate first;
+
+		private LocalDate last;
+
+		void add(Cell cell) {
+			records += cell.records();
+			impressions += cell.impressions();
+			clicks += cell.clicks();
+			conversions += cell.conversions();
+			adSpend = adSpend.add(cell.adSpend());
+			revenue = plus(revenue, cell.revenue());
+			adSpendWithRevenue = plus(adSpendWithRevenue, cell.adSpendWithRevenue());
+			first = first == null || cell.first().isBefore(first) ? cell.first() : first;
+			last = last == null || cell.last().isAfter(last) ? cell.last() : last;
 		}
 
 		Totals totals() {
 			return Totals.of(records, impressions, clicks, conversions, adSpend, revenue, adSpendWithRevenue);
 		}
 
-		private static BigDecimal add(BigDecimal a, BigDecimal b) {
+		private static BigDecimal plus(BigDecimal a, BigDecimal b) {
 			return a == null ? b : b == null ? a : a.add(b);
 		}
 

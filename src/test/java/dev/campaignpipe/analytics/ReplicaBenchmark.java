@@ -97,9 +97,9 @@ public final class ReplicaBenchmark {
 	 */
 	static List<Object> page(Connection c, ReplicaDictionary codes, Filters f) throws Exception {
 		List<Object> answers = new ArrayList<>();
-		answers.add(AnalyticsQueries.summary(c, codes, f));
 		Cube closed = Cube.compute(c, codes, Cube.CLOSED, f);
 		Cube companies = Cube.compute(c, codes, Cube.COMPANY_DEVICE, f);
+		answers.add(f.from() == null && f.to() == null ? companies.summary() : AnalyticsQueries.summary(c, codes, f));
 		for (Dimension d : List.of(Dimension.MARKETING_CHANNEL, Dimension.CAMPAIGN_TYPE, Dimension.AD_FORMAT,
 				Dimension.COUNTRY, Dimension.AUDIENCE_SEGMENT)) {
 			answers.add(closed.breakdown(List.of(d), codes, AnalyticsController.MAX_LIMIT));

@@ -102,14 +102,17 @@ class ReplicaStoreTests {
 			try (Connection c = store.connect()) {
 				for (Filters filters : List.of(Filters.NONE, some, tablets, nobody)) {
 					Cube closed = Cube.compute(c, store.dictionary(), Cube.CLOSED, filters);
+					Cube companies = Cube.compute(c, store.dictionary(), Cube.COMPANY_DEVICE, filters);
 					if (filters.from() == null) {
 						assertThat(closed.summary())
 							.isEqualTo(AnalyticsQueries.summary(c, store.dictionary(), filters));
+						assertThat(companies.summary())
+							.isEqualTo(AnalyticsQueries.summary(c, store.dictionary(), filters));
 					}
-					Cube companies = Cube.compute(c, store.dictionary(), Cube.COMPANY_DEVICE, filters);
 					List<List<Dimension>> asked = new java.util.ArrayList<>();
 					Cube.CLOSED.forEach(field -> asked.add(List.of(field)));
 					asked.add(List.of(Dimension.CAMPAIGN_COMPANY));
+					asked.add(List.of(Dimension.DEVICE_TYPE));
 					asked.add(List.of(Dimension.CAMPAIGN_COMPANY, Dimension.DEVICE_TYPE));
 					asked.add(List.of(Dimension.DEVICE_TYPE, Dimension.CAMPAIGN_COMPANY));
 					for (List<Dimension> by : asked) {
