@@ -174,31 +174,38 @@ async function refresh() {
   const loader = new Loader(config.api, controller.signal);
   const params = () => filterParams(state);
   try {
-    const summary = await loader.get('summary', params());
-    if (gen !== generation) return;
-    const extent = { from: summary.from ?? null, to: summary.to ?? null };
-    const ctx = {
-      state,
-      summary,
-      extent,
-      grain: extent.from && extent.to ? grainFor(extent.from, extent.to) : 'month',
-      targets: config.targets,
-      filterParams: params,
-      recordsHref,
-    };
-    renderCards(summary);
+    // every request at once: the panels' data does not depend on the summary, except
+    // the time series' grain, which depends on the data's range and waits for it
+    const drawing = loader.get('summary', params()).then((summary) => {
+      const extent = { from: summary.from ?? null, to: summary.to ?? null };
+      return {
+        state,
+        summary,
+        extent,
+        grain: extent.from && extent.to ? grainFor(extent.from, extent.to) : 'month',
+        targets: config.targets,
+        filterParams: params,
+        recordsHref,
+      };
+    });
+    const loading = { state, filterParams: params, grain: drawing.then((ctx) => ctx.grain) };
+    const cardsDrawn = drawing.then((ctx) => {
+      if (gen === generation) renderCards(ctx.summary);
+    });
     const due = panels.filter((p) => p.stale && p.visible);
-    await Promise.all(due.map(async (panel) => {
+    await Promise.all([cardsDrawn, ...due.map(async (panel) => {
       panel.stale = false;
       try {
-        const data = await panel.load(loader, ctx);
+        const data = await panel.load(loader, loading);
+        const ctx = await drawing;
         if (gen === generation) panel.render(data, ctx);
       } catch (error) {
         if (error.name === 'AbortError') return;
         panel.stale = true;
         throw error;
       }
-    }));
+    })]);
+    if (gen !== generation) return;
     refreshes += 1;
     root.dataset.refreshes = String(refreshes);
     clearProblem();

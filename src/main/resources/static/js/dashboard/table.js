@@ -51,6 +51,7 @@ export class CompanyTable {
   }
 
   render(rows, ctx) {
+    const started = performance.now();
     this.data = rows;
     this.ctx = ctx;
     this.recordsLink.href = ctx.recordsHref({});
@@ -73,6 +74,7 @@ export class CompanyTable {
         el('td', {}, el('a', { class: 'records-link', href: ctx.recordsHref(select), text: 'Records' })));
     }));
     if (!sorted.length) body.append(el('tr', {}, el('td', { colspan: COLUMNS.length + 1, text: 'No records match these filters.' })));
+    performance.measure('render companies', { start: started });
     this.section.dataset.state = 'ready';
   }
 
