@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The replica's file on the real engine: text fields stored as dictionary codes, answered
@@ -46,6 +47,25 @@ class ReplicaStoreTests {
 					new MirrorPosition(1, 300));
 			assertThat(channels(store)).containsExactly(Map.entry("Google", "30.00"), Map.entry("TikTok", "5.50"),
 					Map.entry("Bing", "1.00"));
+		}
+	}
+
+	@Test
+	void aBatchThatFailsHalfWayLeavesNoneOfItsRecords() throws Exception {
+		try (ReplicaStore store = ReplicaStore.open(dir.resolve("analytics.duckdb"), "64MB")) {
+			store.apply(List.of(StoredCampaign.of(1, record("Acme", "Google", "10.00"))), false,
+					new MirrorPosition(1, 10));
+			// the second record's money has more decimals than the replica keeps: refused
+			List<StoredCampaign> batch = List.of(StoredCampaign.of(2, record("Beta", "Google", "20.00")),
+					StoredCampaign.of(3, record("Gamma", "Google", "1.0000001")));
+			assertThatThrownBy(() -> store.apply(batch, false, new MirrorPosition(1, 20)))
+				.isInstanceOf(ArithmeticException.class);
+
+			assertThat(store.count()).isOne();
+			assertThat(store.position()).isEqualTo(new MirrorPosition(1, 10));
+			store.apply(List.of(StoredCampaign.of(2, record("Beta", "Google", "20.00"))), false,
+					new MirrorPosition(1, 20));
+			assertThat(store.count()).isEqualTo(2);
 		}
 	}
 
