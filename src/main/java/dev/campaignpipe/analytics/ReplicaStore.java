@@ -109,22 +109,6 @@ final class ReplicaStore implements AutoCloseable {
 	 * batch of new ids only is appended without looking
 	 */
 	void apply(Collection<StoredCampaign> records, boolean replacing, MirrorPosition position) throws SQLException {
-		if (!replacing) {
-			// appended inside the transaction (a crash before its commit leaves none of
-			// them),
-			// straight into the table: no copy through the staged table and its log
-			inTransaction(s -> {
-				if (!records.isEmpty()) {
-					try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, TABLE)) {
-						for (StoredCampaign record : records) {
-							ReplicaLayout.append(appender, dictionary, record.id(), record.campaign());
-						}
-					}
-				}
-				savePosition(position);
-			});
-			return;
-		}
 		try (Statement s = connection.createStatement()) {
 			s.execute("DELETE FROM " + STAGED_TABLE);
 		}
@@ -136,7 +120,7 @@ final class ReplicaStore implements AutoCloseable {
 			}
 		}
 		inTransaction(s -> {
-			if (!records.isEmpty()) {
+			if (replacing && !records.isEmpty()) {
 				s.execute("DELETE FROM " + TABLE + " WHERE campaign_id IN (SELECT campaign_id FROM " + STAGED_TABLE
 						+ ")");
 			}
@@ -203,12 +187,10 @@ final class ReplicaStore implements AutoCloseable {
 			connection.commit();
 			dictionary.committed();
 			version++; // the one writing thread
-
 		}
 		catch (SQLException | RuntimeException ex) {
-			// whatever failed (a value the appender refused, too): turning auto-commit
-			// back on
-			// below would commit what the transaction holds so far
+			// whatever failed, not only the engine: turning auto-commit back on below
+			// would commit what the transaction holds so far
 			connection.rollback();
 			throw ex;
 		}
