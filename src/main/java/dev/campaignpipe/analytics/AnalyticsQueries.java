@@ -1,6 +1,5 @@
 package dev.campaignpipe.analytics;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,40 +25,35 @@ final class AnalyticsQueries {
 	}
 
 	/**
-	 * The totals of the range asked for and of the same number of days before it. Open at
-	 * both ends (a dashboard's first view) it is one pass: the data's range and its
-	 * totals together, and nothing precedes the first record. Otherwise both periods come
-	 * from one pass grouped by which of the two a record falls in.
+	 * The totals of the range asked for (the data's own where open) and of the same
+	 * number of days before it, from one pass grouped by which of the two a record falls
+	 * in. The API answers a view without a range from a {@link Cube}; this is the answer
+	 * it is tested against, and the answer for a range.
 	 */
 	static Answers.Summary summary(Connection connection, ReplicaDictionary codes, Filters filters)
 			throws SQLException {
 		LocalDate from = filters.from();
 		LocalDate to = filters.to();
-		Totals none = Totals.of(0, 0, 0, 0, BigDecimal.ZERO, null, null);
 		if (from == null || to == null) { // open: the data's own range
 			Filters.Condition where = filters.condition(codes);
-			boolean both = from == null && to == null;
-			try (PreparedStatement p = prepare(connection, "SELECT min(date), max(date)"
-					+ (both ? ", " + Totals.SELECT : "") + " FROM " + TABLE + " WHERE " + where.sql(),
-					where.parameters()); ResultSet rs = p.executeQuery()) {
+			try (PreparedStatement p = prepare(connection,
+					"SELECT min(date), max(date) FROM " + TABLE + " WHERE " + where.sql(), where.parameters());
+					ResultSet rs = p.executeQuery()) {
 				rs.next();
 				from = from != null ? from : rs.getObject(1, LocalDate.class);
 				to = to != null ? to : rs.getObject(2, LocalDate.class);
-				if (both && from != null) {
-					return new Answers.Summary(from, to, Totals.read(rs, 3), none);
-				}
 			}
 		}
 		if (from == null || to == null) { // no records at all
-			return new Answers.Summary(null, null, none, none);
+			return new Answers.Summary(null, null, Totals.NONE, Totals.NONE);
 		}
 		LocalDate before = from.minusDays(ChronoUnit.DAYS.between(from, to) + 1);
 		Filters.Condition where = filters.between(before, to).condition(codes);
 		List<Object> parameters = new ArrayList<>();
 		parameters.add(from);
 		parameters.addAll(where.parameters());
-		Totals current = none;
-		Totals previous = none;
+		Totals current = Totals.NONE;
+		Totals previous = Totals.NONE;
 		try (PreparedStatement p = prepare(connection, "SELECT date >= ? AS current, " + Totals.SELECT + " FROM "
 				+ TABLE + " WHERE " + where.sql() + " GROUP BY 1", parameters); ResultSet rs = p.executeQuery()) {
 			while (rs.next()) {
@@ -74,16 +68,6 @@ final class AnalyticsQueries {
 		return new Answers.Summary(from, to, current, previous);
 	}
 
-	static Totals totals(Connection connection, ReplicaDictionary codes, Filters filters) throws SQLException {
-		Filters.Condition where = filters.condition(codes);
-		try (PreparedStatement p = prepare(connection,
-				"SELECT " + Totals.SELECT + " FROM " + TABLE + " WHERE " + where.sql(), where.parameters());
-				ResultSet rs = p.executeQuery()) {
-			rs.next();
-			return Totals.read(rs, 1);
-		}
-	}
-
 	/**
 	 * The groups by ad spend, descending, ties by their values.
 	 * @param limit most groups to answer, the ones with the most ad spend
@@ -93,8 +77,8 @@ final class AnalyticsQueries {
 		Filters.Condition where = filters.condition(codes);
 		List<String> groups = by.stream().map(Dimension::groupExpression).toList();
 		// the engine groups by codes and keeps the groups ranked within the limit, ties
-		// at
-		// its edge included; the values' order among ties is decided here, on their text
+		// at its
+		// edge included; the order among ties is decided here, on the values' text
 		String sql = "SELECT " + String.join(", ", groups) + ", " + Totals.SELECT + " FROM " + TABLE + " WHERE "
 				+ where.sql() + " GROUP BY " + positions(by.size())
 				+ " QUALIFY rank() OVER (ORDER BY sum(ad_spend) DESC) <= " + limit;
@@ -157,8 +141,8 @@ final class AnalyticsQueries {
 		return String.join(", ", keys);
 	}
 
-	private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
-			throws SQLException {
+	/** A statement with these parameters bound, in order. */
+	static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
 		PreparedStatement p = connection.prepareStatement(sql);
 		for (int i = 0; i < parameters.size(); i++) {
 			p.setObject(i + 1, parameters.get(i)); // a code or a LocalDate

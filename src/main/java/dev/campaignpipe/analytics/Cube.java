@@ -60,22 +60,18 @@ final class Cube {
 		String sql = "SELECT " + String.join(", ", columns) + ", " + Totals.SELECT + ", min(date), max(date) FROM "
 				+ ReplicaStore.TABLE + " WHERE " + where.sql() + " GROUP BY ALL";
 		List<Cell> cells = new ArrayList<>();
-		try (PreparedStatement p = connection.prepareStatement(sql)) {
-			for (int i = 0; i < where.parameters().size(); i++) {
-				p.setObject(i + 1, where.parameters().get(i));
-			}
-			try (ResultSet rs = p.executeQuery()) {
-				int first = fields.size() + 1;
-				while (rs.next()) {
-					int[] key = new int[fields.size()];
-					for (int i = 0; i < key.length; i++) {
-						key[i] = rs.getInt(i + 1);
-					}
-					cells.add(new Cell(key, rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2),
-							rs.getLong(first + 3), rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5),
-							rs.getBigDecimal(first + 6), rs.getObject(first + 7, LocalDate.class),
-							rs.getObject(first + 8, LocalDate.class)));
+		try (PreparedStatement p = AnalyticsQueries.prepare(connection, sql, where.parameters());
+				ResultSet rs = p.executeQuery()) {
+			int first = fields.size() + 1;
+			while (rs.next()) {
+				int[] key = new int[fields.size()];
+				for (int i = 0; i < key.length; i++) {
+					key[i] = rs.getInt(i + 1);
 				}
+				cells.add(new Cell(key, rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2),
+						rs.getLong(first + 3), rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5),
+						rs.getBigDecimal(first + 6), rs.getObject(first + 7, LocalDate.class),
+						rs.getObject(first + 8, LocalDate.class)));
 			}
 		}
 		return new Cube(fields, cells);
@@ -86,13 +82,12 @@ final class Cube {
 	 * answers it without a range: the data's own range, and nothing before its first day.
 	 */
 	Answers.Summary summary() {
-		Totals none = Totals.of(0, 0, 0, 0, BigDecimal.ZERO, null, null);
 		if (cells.isEmpty()) {
-			return new Answers.Summary(null, null, none, none);
+			return new Answers.Summary(null, null, Totals.NONE, Totals.NONE);
 		}
 		Sum all = new Sum();
 		cells.forEach(all::add);
-		return new Answers.Summary(all.first, all.last, all.totals(), none);
+		return new Answers.Summary(all.first, all.last, all.totals(), Totals.NONE);
 	}
 
 	/**

@@ -29,6 +29,9 @@ record Totals(long records, long impressions, long clicks, long conversions, Big
 			+ "coalesce(sum(conversions), 0)::BIGINT, coalesce(sum(ad_spend), 0), sum(revenue), "
 			+ "sum(ad_spend) FILTER (WHERE revenue IS NOT NULL)";
 
+	/** The totals of no records. */
+	static final Totals NONE = of(0, 0, 0, 0, BigDecimal.ZERO, null, null);
+
 	static Totals of(long records, long impressions, long clicks, long conversions, BigDecimal adSpend,
 			BigDecimal revenue, BigDecimal adSpendWithRevenue) {
 		// DECIMAL(38,6) sums, read as entered

@@ -77,8 +77,8 @@ class ReplicaStoreTests {
 			Filters nobody = new Filters(null, null, Map.of(Dimension.MARKETING_CHANNEL, List.of("Myspace")));
 			Filters some = new Filters(null, null, Map.of(Dimension.MARKETING_CHANNEL, List.of("Myspace", "Google")));
 			try (Connection c = store.connect()) {
-				assertThat(AnalyticsQueries.totals(c, store.dictionary(), nobody).records()).isZero();
-				assertThat(AnalyticsQueries.totals(c, store.dictionary(), some).records()).isOne();
+				assertThat(AnalyticsQueries.summary(c, store.dictionary(), nobody).current().records()).isZero();
+				assertThat(AnalyticsQueries.summary(c, store.dictionary(), some).current().records()).isOne();
 			}
 		}
 	}
