@@ -51,6 +51,53 @@ class ReplicaStoreTests {
 	}
 
 	@Test
+	void aBuildStoresEveryRecordExactlyAsAnAppliedBatchDoes() throws Exception {
+		List<StoredCampaign> records = List.of(
+				StoredCampaign.of(1,
+						new Campaign("Acme, Inc.", "Spring \"sale\"", "Conversions", "Google", "Image",
+								LocalDate.of(2024, 2, 29), 1000, 50, 5, new BigDecimal("10.123456"), "Mobile", "USA",
+								"New Users", null, "")),
+				StoredCampaign.of(7,
+						new Campaign("Beta", "N", "Sales", "TikTok", "Video", LocalDate.of(2024, 12, 31), 0, 0, 0,
+								new BigDecimal("0"), "Desktop", "UK", "Retargeting", new BigDecimal("99999999.5"),
+								"flagged: \"odd\", line\nbreak \\N")),
+				StoredCampaign.of(9,
+						new Campaign("Gamma", "N", "Sales", "Bing", "Text", LocalDate.of(2023, 1, 1),
+								Long.MAX_VALUE / 4, 3, 1, new BigDecimal("0.000001"), "Tablet", "Germany", "Students",
+								new BigDecimal("0"), "\\N")));
+		Path built = dir.resolve("built.duckdb");
+		try (ReplicaStore store = ReplicaStore.open(built, "64MB")) {
+			store.rebuild(each -> records.forEach(r -> each.accept(r.id(), r.campaign())), new MirrorPosition(2, 5),
+					n -> {
+					});
+			assertThat(store.position()).isEqualTo(new MirrorPosition(2, 5));
+			try (ReplicaStore applied = ReplicaStore.open(dir.resolve("applied.duckdb"), "64MB")) {
+				applied.apply(records, false, new MirrorPosition(2, 5));
+				assertThat(rows(store)).hasSize(3).isEqualTo(rows(applied));
+			}
+		}
+	}
+
+	@Test
+	void aBuildWhoseSourceFailsLeavesTheRecordsQueriesSee() throws Exception {
+		try (ReplicaStore store = ReplicaStore.open(dir.resolve("analytics.duckdb"), "64MB")) {
+			store.apply(List.of(StoredCampaign.of(1, record("Acme", "Google", "10.00"))), false,
+					new MirrorPosition(1, 10));
+			java.util.function.Consumer<java.util.function.BiConsumer<Long, Campaign>> failing = each -> {
+				for (long id = 1; id <= 50_000; id++) {
+					each.accept(id, record("Beta", "TikTok", "1.00"));
+				}
+				throw new IllegalStateException("the database went away");
+			};
+
+			assertThatThrownBy(() -> store.rebuild(failing, new MirrorPosition(2, 0), n -> {
+			})).hasMessage("the database went away");
+			assertThat(channels(store)).containsExactly(Map.entry("Google", "10.00"));
+			assertThat(store.position()).isEqualTo(new MirrorPosition(1, 10));
+		}
+	}
+
+	@Test
 	void aBatchThatFailsHalfWayLeavesNoneOfItsRecords() throws Exception {
 		try (ReplicaStore store = ReplicaStore.open(dir.resolve("analytics.duckdb"), "64MB")) {
 			store.apply(List.of(StoredCampaign.of(1, record("Acme", "Google", "10.00"))), false,
@@ -146,6 +193,29 @@ class ReplicaStoreTests {
 				}
 			}
 		}
+	}
+
+	/** Every stored row, its codes as the values they stand for. */
+	private static List<List<Object>> rows(ReplicaStore store) throws Exception {
+		List<List<Object>> rows = new java.util.ArrayList<>();
+		try (Connection c = store.connect();
+				java.sql.ResultSet rs = c.createStatement()
+					.executeQuery("SELECT * FROM " + ReplicaStore.TABLE + " ORDER BY campaign_id")) {
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				List<Object> row = new java.util.ArrayList<>();
+				for (int i = 1; i <= columns; i++) {
+					String name = rs.getMetaData().getColumnName(i);
+					Dimension coded = java.util.Arrays.stream(Dimension.values())
+						.filter(d -> d.coded() && d.parameter().equals(name))
+						.findFirst()
+						.orElse(null);
+					row.add(coded == null ? rs.getObject(i) : store.dictionary().value(coded, rs.getInt(i)));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
 	}
 
 	private static Map<String, String> channels(ReplicaStore store) throws Exception {
