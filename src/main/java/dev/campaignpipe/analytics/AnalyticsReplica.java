@@ -89,6 +89,14 @@ public class AnalyticsReplica implements SmartLifecycle {
 	}
 
 	/**
+	 * @throws ReplicaUnavailableException while the replica cannot answer: for an answer
+	 * that starts later (a download) to fail while a status code can still say so
+	 */
+	void checkAvailable() {
+		available();
+	}
+
+	/**
 	 * A breakdown added up from the cube of these filters (the breakdowns a page asks for
 	 * at once share one pass over the records).
 	 * @param fields the cube's, from {@link Cube#answering}

@@ -36,4 +36,11 @@ final class Answers {
 	record Period(String period, @JsonUnwrapped Totals totals) {
 	}
 
+	/**
+	 * {@code GET /api/records} (SPEC §13): how many records match, the page asked for
+	 * (from 0) and its records, each with its KPIs under the §5 column names.
+	 */
+	record RecordPage(long total, int page, int size, List<Map<String, Object>> rows) {
+	}
+
 }

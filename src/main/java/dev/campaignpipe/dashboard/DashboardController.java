@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
 	/** The closed categories that get a filter of their own, in the order shown. */
-	private static final List<CampaignField> CATEGORY_FILTERS = List.of(CampaignField.CAMPAIGN_TYPE,
-			CampaignField.AD_FORMAT, CampaignField.DEVICE_TYPE, CampaignField.COUNTRY, CampaignField.AUDIENCE_SEGMENT);
+	static final List<CampaignField> CATEGORY_FILTERS = List.of(CampaignField.CAMPAIGN_TYPE, CampaignField.AD_FORMAT,
+			CampaignField.DEVICE_TYPE, CampaignField.COUNTRY, CampaignField.AUDIENCE_SEGMENT);
 
 	private final PipelineProperties.Dashboard settings;
 
