@@ -8,10 +8,8 @@ import java.util.Map;
 import dev.campaignpipe.campaign.CampaignField;
 import dev.campaignpipe.campaign.CampaignInput;
 import dev.campaignpipe.campaign.CampaignValidator;
-import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.Validation;
-import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.PipelineUnavailableException;
 import dev.campaignpipe.csv.Receipt;
@@ -41,20 +39,17 @@ class EntryController {
 
 	private final CampaignQueue queue;
 
-	private final Categories categories;
-
-	private final PipelineProperties properties;
+	private final EntryForm form;
 
 	private final CampaignLookup lookup;
 
 	private final Clock clock;
 
-	EntryController(CampaignValidator validator, CampaignQueue queue, Categories categories,
-			PipelineProperties properties, CampaignLookup lookup, Clock clock) {
+	EntryController(CampaignValidator validator, CampaignQueue queue, EntryForm form, CampaignLookup lookup,
+			Clock clock) {
 		this.validator = validator;
 		this.queue = queue;
-		this.categories = categories;
-		this.properties = properties;
+		this.form = form;
 		this.lookup = lookup;
 		this.clock = clock;
 	}
@@ -96,6 +91,8 @@ class EntryController {
 	@GetMapping("/campaigns/{id}")
 	String confirmation(@PathVariable long id, Model model, HttpServletResponse response) {
 		Receipt receipt = (Receipt) model.getAttribute("receipt");
+		// "saved" only on the page a save redirected to, never on a later visit
+		model.addAttribute("justSaved", receipt != null);
 		if (receipt == null) {
 			receipt = lookup.find(id).orElse(null);
 		}
@@ -112,19 +109,7 @@ class EntryController {
 	}
 
 	private String showForm(Model model, Map<String, String> values, Map<String, String> errors, String notice) {
-		model.addAttribute("values", values);
-		model.addAttribute("errors", errors);
-		model.addAttribute("notice", notice);
-		model.addAttribute("campaignTypes", categories.values(CampaignField.CAMPAIGN_TYPE));
-		model.addAttribute("channels", categories.values(CampaignField.MARKETING_CHANNEL));
-		model.addAttribute("adFormats", categories.values(CampaignField.AD_FORMAT));
-		model.addAttribute("deviceTypes", categories.values(CampaignField.DEVICE_TYPE));
-		model.addAttribute("countries", categories.values(CampaignField.COUNTRY));
-		model.addAttribute("segments", categories.values(CampaignField.AUDIENCE_SEGMENT));
-		model.addAttribute("companies", properties.suggestions().companies());
-		model.addAttribute("campaignNames", properties.suggestions().campaignNames());
-		model.addAttribute("today", LocalDate.now(clock).toString());
-		return "form";
+		return form.show(model, values, errors, notice);
 	}
 
 	/** Formatting helpers the templates call. */

@@ -47,6 +47,11 @@ final class JsonCampaignReader {
 		catch (JacksonException ex) {
 			return failure("body", "request body is not valid JSON: " + ex.getOriginalMessage());
 		}
+		return read(root);
+	}
+
+	/** The record's fields from a JSON object (a body, or the record inside one). */
+	static Result read(JsonNode root) {
 		if (root == null || !root.isObject()) {
 			return failure("body", "request body must be a JSON object with the campaign fields");
 		}

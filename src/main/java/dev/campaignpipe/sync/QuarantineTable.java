@@ -1,8 +1,13 @@
 package dev.campaignpipe.sync;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import dev.campaignpipe.csvfile.QuarantinedLine;
 
@@ -11,15 +16,51 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Lines of the CSV the mirror could not take, with their reasons
- * ({@code pipeline_quarantine}). Written in the transaction of the batch that read them.
+ * ({@code pipeline_quarantine}): written by the sync in the transaction of the batch that
+ * read them; listed, and resolved (fixed into a new record or dismissed) by the repair
+ * pages and API (SPEC §13). Nothing is deleted but the open lines of an earlier reading
+ * of a replaced file.
  */
 @Repository
-class QuarantineTable {
+public class QuarantineTable {
+
+	private static final String COLUMNS = "id, line_number, campaign_id, raw_line, reason, quarantined_at, status, "
+			+ "resolution, resolved_campaign_id, resolved_at";
 
 	private final JdbcTemplate jdbc;
 
 	QuarantineTable(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** One quarantined line and what became of it. */
+	public record Entry(long id, long lineNumber, Long lineCampaignId, String raw, String reason, Instant quarantinedAt,
+			Status status, Resolution resolution, Long campaignId, Instant resolvedAt) {
+	}
+
+	/** Whether a line still waits for a decision. */
+	public enum Status {
+
+		OPEN, RESOLVED;
+
+		public String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/** How a line was resolved. */
+	public enum Resolution {
+
+		/** Saved as a new record ({@link Entry#campaignId()}). */
+		FIXED,
+		/** Resolved without a record. */
+		DISMISSED;
+
+		public String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 	void add(List<QuarantinedLine> lines, long generation) {
@@ -34,15 +75,84 @@ class QuarantineTable {
 	}
 
 	/**
-	 * A new reading of the file starts: what was quarantined in earlier readings no
-	 * longer applies.
+	 * A new reading of the file starts: the open lines of earlier readings are gone from
+	 * it (the new reading quarantines what is still wrong); resolved ones stay, with the
+	 * records they became.
 	 */
 	void dropBefore(long generation) {
-		jdbc.update("DELETE FROM pipeline_quarantine WHERE generation < ?", generation);
+		jdbc.update("DELETE FROM pipeline_quarantine WHERE generation < ? AND status = 'open'", generation);
 	}
 
+	/** Lines still open: what needs someone's attention. */
 	long count() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine", Long.class);
+		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine WHERE status = 'open'", Long.class);
+	}
+
+	/**
+	 * Lines newest first.
+	 * @param status {@code null} for both
+	 * @param reason text the reason contains, any case; {@code null} for any
+	 */
+	public List<Entry> list(Status status, String reason, int offset, int limit) {
+		List<Object> parameters = where(status, reason);
+		String sql = (String) parameters.remove(0);
+		parameters.add(limit);
+		parameters.add(offset);
+		return jdbc.query(
+				"SELECT " + COLUMNS + " FROM pipeline_quarantine WHERE " + sql + " ORDER BY id DESC LIMIT ? OFFSET ?",
+				(rs, n) -> entry(rs), parameters.toArray());
+	}
+
+	public long count(Status status, String reason) {
+		List<Object> parameters = where(status, reason);
+		String sql = (String) parameters.remove(0);
+		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine WHERE " + sql, Long.class,
+				parameters.toArray());
+	}
+
+	public Optional<Entry> find(long id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM pipeline_quarantine WHERE id = ?", (rs, n) -> entry(rs), id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Marks an open line resolved.
+	 * @param campaignId the record it became, {@code null} when dismissed
+	 * @return whether it was open (a line is resolved once)
+	 */
+	public boolean resolve(long id, Resolution resolution, Long campaignId) {
+		return jdbc.update(
+				"UPDATE pipeline_quarantine SET status = 'resolved', resolution = ?, resolved_campaign_id = ?, "
+						+ "resolved_at = ? WHERE id = ? AND status = 'open'",
+				resolution.key(), campaignId, Timestamp.from(Instant.now()), id) == 1;
+	}
+
+	/** The condition first, then its parameters. */
+	private static List<Object> where(Status status, String reason) {
+		List<Object> parameters = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("1 = 1");
+		if (status != null) {
+			sql.append(" AND status = ?");
+			parameters.add(status.key());
+		}
+		if (reason != null) {
+			sql.append(" AND LOWER(reason) LIKE ? ESCAPE '!'");
+			parameters.add("%"
+					+ reason.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+		}
+		parameters.add(0, sql.toString());
+		return parameters;
+	}
+
+	private static Entry entry(ResultSet rs) throws SQLException {
+		Timestamp resolvedAt = rs.getTimestamp("resolved_at");
+		String resolution = rs.getString("resolution");
+		return new Entry(rs.getLong("id"), rs.getLong("line_number"), rs.getObject("campaign_id", Long.class),
+				rs.getString("raw_line"), rs.getString("reason"), rs.getTimestamp("quarantined_at").toInstant(),
+				Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+				resolution == null ? null : Resolution.valueOf(resolution.toUpperCase(Locale.ROOT)),
+				rs.getObject("resolved_campaign_id", Long.class), resolvedAt == null ? null : resolvedAt.toInstant());
 	}
 
 	private static String truncate(String text, int max) {
