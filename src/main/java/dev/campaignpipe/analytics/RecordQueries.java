@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +37,21 @@ final class RecordQueries {
 	private RecordQueries() {
 	}
 
-	/** The page asked for and how many records match. */
+	/** The record's own columns, in {@link #record}'s order. */
+	private static final String ROW = "c.campaign_id, c.campaign_company, c.campaign_name, c.campaign_type, "
+			+ "c.marketing_channel, c.ad_format, c.date, c.impressions, c.clicks, c.conversions, c.ad_spend, "
+			+ "c.device_type, c.country, c.audience_segment, c.revenue, c.data_quality";
+
+	/**
+	 * The page asked for and how many records match. The order is decided on the sort key
+	 * and the id alone, and only the page's records are then read whole: a page deep in a
+	 * million records sorts two columns, not sixteen. A page past the middle is found
+	 * from the other end, in the opposite order, and turned round.
+	 */
 	static Answers.RecordPage page(Connection connection, ReplicaDictionary codes, RecordQuery query)
 			throws SQLException {
 		Where where = where(codes, query);
-		// one snapshot for both: the count and the rows agree while records arrive
+		// one snapshot for all: the count and the rows agree while records arrive
 		connection.setAutoCommit(false);
 		try {
 			long total;
@@ -49,17 +61,27 @@ final class RecordQueries {
 				rs.next();
 				total = rs.getLong(1);
 			}
-			List<Map<String, Object>> rows = new ArrayList<>();
+			long offset = (long) query.page() * query.size();
+			long size = Math.max(0, Math.min(query.size(), total - offset));
+			if (size == 0) { // past the last record
+				return new Answers.RecordPage(total, query.page(), query.size(), List.of());
+			}
+			boolean fromTheEnd = offset + size / 2 > total / 2;
 			List<Object> parameters = new ArrayList<>(where.parameters());
-			parameters.add(query.size());
-			parameters.add((long) query.page() * query.size());
-			try (PreparedStatement p = AnalyticsQueries.prepare(connection, select(query, where) + " LIMIT ? OFFSET ?",
+			parameters.add(size);
+			parameters.add(fromTheEnd ? total - offset - size : offset);
+			List<Long> ids = new ArrayList<>();
+			try (PreparedStatement p = AnalyticsQueries.prepare(connection,
+					"SELECT c.campaign_id FROM " + TABLE + " c" + order(query, where, fromTheEnd) + " LIMIT ? OFFSET ?",
 					parameters); ResultSet rs = p.executeQuery()) {
 				while (rs.next()) {
-					rows.add(CampaignColumns.values(record(rs, codes)));
+					ids.add(rs.getLong(1));
 				}
 			}
-			return new Answers.RecordPage(total, query.page(), query.size(), rows);
+			if (fromTheEnd) {
+				Collections.reverse(ids);
+			}
+			return new Answers.RecordPage(total, query.page(), query.size(), records(connection, codes, ids));
 		}
 		finally {
 			connection.rollback(); // read only
@@ -71,7 +93,8 @@ final class RecordQueries {
 	static void forEach(Connection connection, ReplicaDictionary codes, RecordQuery query,
 			Consumer<StoredCampaign> consumer) throws SQLException {
 		Where where = where(codes, query);
-		try (PreparedStatement p = AnalyticsQueries.prepare(connection, select(query, where), where.parameters());
+		try (PreparedStatement p = AnalyticsQueries.prepare(connection,
+				"SELECT " + ROW + " FROM " + TABLE + " c" + order(query, where, false), where.parameters());
 				ResultSet rs = p.executeQuery()) {
 			while (rs.next()) {
 				consumer.accept(record(rs, codes));
@@ -79,21 +102,47 @@ final class RecordQueries {
 		}
 	}
 
-	private static String select(RecordQuery query, Where where) {
-		String direction = query.descending() ? " DESC" : " ASC";
+	/** These records, whole, in this order. */
+	private static List<Map<String, Object>> records(Connection connection, ReplicaDictionary codes, List<Long> ids)
+			throws SQLException {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, StoredCampaign> byId = new HashMap<>();
+		try (PreparedStatement p = AnalyticsQueries.prepare(connection, "SELECT " + ROW + " FROM " + TABLE
+				+ " c WHERE c.campaign_id IN (" + "?, ".repeat(ids.size() - 1) + "?)", new ArrayList<>(ids));
+				ResultSet rs = p.executeQuery()) {
+			while (rs.next()) {
+				StoredCampaign record = record(rs, codes);
+				byId.put(record.id(), record);
+			}
+		}
+		List<Map<String, Object>> rows = new ArrayList<>(ids.size());
+		for (long id : ids) {
+			rows.add(CampaignColumns.values(byId.get(id)));
+		}
+		return rows;
+	}
+
+	/**
+	 * The joins, WHERE and ORDER BY of a query: ties by id in the same direction, an
+	 * undefined value last; {@code reversed}, exactly the opposite.
+	 */
+	private static String order(RecordQuery query, Where where, boolean reversed) {
+		boolean descending = query.descending() != reversed;
+		String direction = descending ? " DESC" : " ASC";
+		String nulls = reversed ? " NULLS FIRST" : " NULLS LAST";
 		String join = "";
 		String key = SORT_KEYS.get(query.sort());
 		Dimension coded = Dimension.of(query.sort()).filter(Dimension::coded).orElse(null);
 		if (coded != null) {
-			// codes are in the order values arrived: sort by the values they stand for
-			join = " LEFT JOIN " + ReplicaDictionary.TABLE + " s ON s.dimension = '" + coded.parameter()
-					+ "' AND s.code = c." + coded.parameter();
-			key = "s.value";
+			// codes are in the order values arrived: sort by each value's rank among its
+			// field's values (a few thousand ranked once, then a million integers sorted)
+			join = " JOIN (SELECT code, rank() OVER (ORDER BY value) AS position FROM " + ReplicaDictionary.TABLE
+					+ " WHERE dimension = '" + coded.parameter() + "') s ON s.code = c." + coded.parameter();
+			key = "s.position";
 		}
-		return "SELECT c.campaign_id, c.campaign_company, c.campaign_name, c.campaign_type, c.marketing_channel, "
-				+ "c.ad_format, c.date, c.impressions, c.clicks, c.conversions, c.ad_spend, c.device_type, c.country, "
-				+ "c.audience_segment, c.revenue, c.data_quality FROM " + TABLE + " c" + join + " WHERE " + where.sql()
-				+ " ORDER BY " + key + direction + " NULLS LAST, c.campaign_id" + direction;
+		return join + " WHERE " + where.sql() + " ORDER BY " + key + direction + nulls + ", c.campaign_id" + direction;
 	}
 
 	/** The filters, and the free text in company or campaign name. */
@@ -169,7 +218,7 @@ final class RecordQueries {
 		keys.put("iso_year", "isoyear(c.date)");
 		for (Dimension d : Dimension.values()) {
 			if (d.coded()) {
-				keys.put(d.parameter(), "s.value"); // joined in by select()
+				keys.put(d.parameter(), "s.position"); // joined in by order()
 			}
 		}
 		return Map.copyOf(keys);

@@ -125,6 +125,23 @@ class RecordsApiIntegrationTests extends AppIntegrationTest {
 		}
 	}
 
+	@Test
+	void theLastPagesAreTheOldestAndAPagePastTheEndIsEmpty() throws Exception {
+		long total = ok("/api/records?size=1").get("total").asLong();
+		long lastPage = (total - 1) / 40;
+
+		// pages past the middle are found from the other end: the same records in the
+		// same order
+		for (long page : new long[] { lastPage, lastPage - 1, lastPage / 2 + 1 }) {
+			JsonNode body = ok("/api/records?sort=country&dir=desc&size=40&page=" + page);
+			assertThat(ids(body)).as("page " + page)
+				.isEqualTo(mirrorIds("TRUE", "country DESC NULLS LAST, campaign_id DESC", 40, (int) page * 40));
+		}
+		JsonNode past = ok("/api/records?size=40&page=" + (lastPage + 1));
+		assertThat(past.get("total").asLong()).isEqualTo(total);
+		assertThat(past.get("rows")).isEmpty();
+	}
+
 	static Stream<Arguments> everyColumnBothWays() {
 		return CampaignColumns.ALL.stream().flatMap(c -> Stream.of(Arguments.of(c, "asc"), Arguments.of(c, "desc")));
 	}

@@ -63,6 +63,7 @@ class RecordsBrowserIntegrationTests extends AppIntegrationTest {
 	@Test
 	void theNewestComeFirstAndAHeadingSorts() {
 		browser.get(uri("/records").toString());
+		waitForRows();
 		List<WebElement> rows = rows();
 		assertThat(rows).isNotEmpty();
 		assertThat(rows.get(0).findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(newest));
