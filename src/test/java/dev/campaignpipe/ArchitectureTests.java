@@ -54,8 +54,9 @@ class ArchitectureTests {
 		map.put("analytics", Set.of("campaign", "common", "config", "csvfile", "sync"));
 		// where things are: status, banners
 		map.put("status", Set.of("campaign", "csv", "powerbi", "sync"));
-		// form and JSON API, and the repair of quarantined lines through the same form
-		map.put("entry", Set.of("campaign", "common", "config", "csv", "csvfile", "status", "sync"));
+		// form and JSON API, and the repair of quarantined lines and rejected import rows
+		// through the same form
+		map.put("entry", Set.of("campaign", "common", "config", "csv", "csvfile", "importer", "status", "sync"));
 		// the dashboard page: its settings, the category values its filters offer,
 		// banners
 		map.put("dashboard", Set.of("campaign", "config", "status"));
@@ -88,7 +89,7 @@ class ArchitectureTests {
 				"Reconciliation", "SyncBacklog", "SyncStatus", "SyncWorker"));
 		map.put("powerbi", Set.of("ExportStatus", "PowerBiExporter"));
 		map.put("importer", Set.of("CampaignImporter", "ImportJobView", "ImportOptions", "ImportProgress",
-				"ImportRequest", "ImportSummary"));
+				"RejectedRows", "ImportRequest", "ImportSummary"));
 		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));
 		map.put("analytics", Set.of("AnalyticsReplica"));
 		map.put("entry", Set.of());

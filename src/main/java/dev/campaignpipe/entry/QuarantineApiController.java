@@ -103,8 +103,7 @@ class QuarantineApiController {
 			return ResponseEntity.badRequest().body(new ApiErrors(invalid.errors()));
 		}
 		if (outcome instanceof Repairs.Outcome.AlreadyResolved done) {
-			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.body(ApiErrors.of("id", QuarantineViews.alreadyResolved(done.entry())));
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiErrors.of("id", done.message()));
 		}
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(ApiErrors.of("id", "no quarantined line with id " + id));

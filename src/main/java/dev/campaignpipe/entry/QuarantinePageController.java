@@ -74,7 +74,7 @@ class QuarantinePageController {
 			return notFound(id, model, response);
 		}
 		if (entry.status() == QuarantineTable.Status.RESOLVED) {
-			return resolved(entry, model, response);
+			return resolved(QuarantineViews.alreadyResolved(entry), model, response);
 		}
 		CampaignInput read = repairs.readLine(entry);
 		return showFix(entry, Repairs.formValues(read), repairs.problems(read), null, model);
@@ -109,7 +109,7 @@ class QuarantinePageController {
 					"Please correct the highlighted fields. The line stays open until the fix is saved.", model);
 		}
 		if (outcome instanceof Repairs.Outcome.AlreadyResolved done) {
-			return resolved(done.entry(), model, response);
+			return resolved(done.message(), model, response);
 		}
 		return notFound(id, model, response);
 	}
@@ -123,7 +123,7 @@ class QuarantinePageController {
 			return "redirect:/quarantine";
 		}
 		if (outcome instanceof Repairs.Outcome.AlreadyResolved done) {
-			return resolved(done.entry(), model, response);
+			return resolved(done.message(), model, response);
 		}
 		return notFound(id, model, response);
 	}
@@ -135,10 +135,10 @@ class QuarantinePageController {
 		return form.show(model, values, errors, notice);
 	}
 
-	private static String resolved(Entry entry, Model model, HttpServletResponse response) {
+	private static String resolved(String message, Model model, HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_CONFLICT);
 		model.addAttribute("status", HttpServletResponse.SC_CONFLICT);
-		model.addAttribute("message", QuarantineViews.alreadyResolved(entry));
+		model.addAttribute("message", message);
 		return "error";
 	}
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.campaignpipe.campaign.CampaignField;
 import dev.campaignpipe.campaign.CampaignInput;
@@ -18,6 +20,7 @@ import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.Receipt;
 import dev.campaignpipe.csvfile.RowReader;
+import dev.campaignpipe.importer.RejectedRows;
 import dev.campaignpipe.sync.QuarantineTable;
 import dev.campaignpipe.sync.QuarantineTable.Entry;
 import dev.campaignpipe.sync.QuarantineTable.Resolution;
@@ -26,15 +29,18 @@ import dev.campaignpipe.sync.QuarantineTable.Status;
 import org.springframework.stereotype.Service;
 
 /**
- * Repairs a quarantined CSV line (SPEC §13): fixed, it is saved as a new record through
- * the pipeline like any entry and the line is marked resolved with the record's id;
- * dismissed, it is resolved without one. A line is resolved once: two people fixing the
- * same line at the same moment get one record, and the second is told it is resolved.
+ * Repairs a quarantined CSV line or an import's rejected row (SPEC §13): fixed, it is
+ * saved as a new record through the pipeline like any entry and marked resolved with the
+ * record's id; a quarantined line can also be dismissed, resolved without one. Each is
+ * resolved once: two people fixing the same line at the same moment get one record, and
+ * the second is told it is resolved.
  */
 @Service
 class Repairs {
 
 	private final QuarantineTable quarantine;
+
+	private final RejectedRows rejected;
 
 	private final CampaignValidator validator;
 
@@ -42,12 +48,13 @@ class Repairs {
 
 	private final PipelineProperties properties;
 
-	/** Lines being fixed right now, claimed before their record is submitted. */
-	private final Set<Long> fixing = ConcurrentHashMap.newKeySet();
+	/** Lines and rows being fixed right now, claimed before their record is submitted. */
+	private final Set<String> fixing = ConcurrentHashMap.newKeySet();
 
-	Repairs(QuarantineTable quarantine, CampaignValidator validator, CampaignQueue queue,
+	Repairs(QuarantineTable quarantine, RejectedRows rejected, CampaignValidator validator, CampaignQueue queue,
 			PipelineProperties properties) {
 		this.quarantine = quarantine;
+		this.rejected = rejected;
 		this.validator = validator;
 		this.queue = queue;
 		this.properties = properties;
@@ -68,8 +75,8 @@ class Repairs {
 		record Invalid(Map<String, String> errors) implements Outcome {
 		}
 
-		/** Resolved already (or being fixed by someone else this moment). */
-		record AlreadyResolved(Entry entry) implements Outcome {
+		/** Resolved already (or being fixed by someone else this moment): says how. */
+		record AlreadyResolved(String message) implements Outcome {
 		}
 
 		record NotFound() implements Outcome {
@@ -88,26 +95,69 @@ class Repairs {
 			return new Outcome.NotFound();
 		}
 		if (entry.status() == Status.RESOLVED) {
-			return new Outcome.AlreadyResolved(entry);
+			return new Outcome.AlreadyResolved(QuarantineViews.alreadyResolved(entry));
 		}
+		return save("quarantine:" + id, input,
+				() -> quarantine.find(id)
+					.filter(now -> now.status() == Status.RESOLVED)
+					.map(QuarantineViews::alreadyResolved)
+					.orElse(null),
+				receipt -> quarantine.resolve(id, Resolution.FIXED, receipt.stored().id()));
+	}
+
+	/**
+	 * Saves {@code input} as a new record for an import's rejected row and marks the row
+	 * fixed with it.
+	 * @throws dev.campaignpipe.csv.PipelineUnavailableException when the pipeline cannot
+	 * take the record now (the row stays open)
+	 */
+	Outcome fixRejected(long jobId, int number, CampaignInput input) {
+		RejectedRows.Row row = rejected.find(jobId, number).orElse(null);
+		if (row == null) {
+			return new Outcome.NotFound();
+		}
+		if (row.campaignId() != null) {
+			return new Outcome.AlreadyResolved(alreadyFixed(row));
+		}
+		return save("import:" + jobId + ":" + number, input,
+				() -> rejected.find(jobId, number)
+					.filter(now -> now.campaignId() != null)
+					.map(Repairs::alreadyFixed)
+					.orElse(null),
+				receipt -> rejected.resolve(jobId, number, receipt.stored().id()));
+	}
+
+	static String alreadyFixed(RejectedRows.Row row) {
+		return "Rejected row " + row.number() + " is fixed already: it became campaign " + row.campaignId()
+				+ ". Nothing was changed.";
+	}
+
+	/**
+	 * Validates, claims the line so no one else saves it meanwhile, checks it is still
+	 * open, submits the record, and marks the line with it.
+	 * @param resolvedAlready how the line was resolved, or {@code null} while it is open
+	 */
+	private Outcome save(String line, CampaignInput input, Supplier<String> resolvedAlready,
+			Consumer<Receipt> markResolved) {
 		Validation validation = validator.validate(input, DateInput.ISO);
 		if (!validation.isValid()) {
 			return new Outcome.Invalid(validation.errorsByKey());
 		}
-		if (!fixing.add(id)) {
-			return new Outcome.AlreadyResolved(entry);
+		if (!fixing.add(line)) {
+			return new Outcome.AlreadyResolved(
+					"It is being fixed by another request this moment. Nothing was changed.");
 		}
 		try {
-			Entry now = quarantine.find(id).orElseThrow();
-			if (now.status() == Status.RESOLVED) { // resolved while this one validated
-				return new Outcome.AlreadyResolved(now);
+			String done = resolvedAlready.get();
+			if (done != null) { // resolved while this one validated
+				return new Outcome.AlreadyResolved(done);
 			}
 			Receipt receipt = queue.submit(validation.campaign());
-			quarantine.resolve(id, Resolution.FIXED, receipt.stored().id());
+			markResolved.accept(receipt);
 			return new Outcome.Saved(receipt);
 		}
 		finally {
-			fixing.remove(id);
+			fixing.remove(line);
 		}
 	}
 
@@ -116,8 +166,8 @@ class Repairs {
 		if (entry == null) {
 			return new Outcome.NotFound();
 		}
-		if (fixing.contains(id) || !quarantine.resolve(id, Resolution.DISMISSED, null)) {
-			return new Outcome.AlreadyResolved(quarantine.find(id).orElse(entry));
+		if (fixing.contains("quarantine:" + id) || !quarantine.resolve(id, Resolution.DISMISSED, null)) {
+			return new Outcome.AlreadyResolved(QuarantineViews.alreadyResolved(quarantine.find(id).orElse(entry)));
 		}
 		return new Outcome.Dismissed(quarantine.find(id).orElseThrow());
 	}
@@ -132,6 +182,17 @@ class Repairs {
 		}
 		catch (IOException | RuntimeException ex) {
 			return CampaignInput.builder().build(); // a line that is not CSV: the form
+													// starts empty
+		}
+	}
+
+	/** What could be read from a rejected row, field by field, to start its fix from. */
+	static CampaignInput readRow(RejectedRows.Row row) {
+		try {
+			return RowReader.fromHeaderFields(row.header()).read(row.fields()).input();
+		}
+		catch (RuntimeException ex) {
+			return CampaignInput.builder().build(); // columns the form cannot place: it
 													// starts empty
 		}
 	}
