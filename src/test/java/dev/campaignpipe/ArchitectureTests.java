@@ -52,11 +52,14 @@ class ArchitectureTests {
 		// the analytics replica, its query API (SPEC §12) and the records explorer's
 		// (§13)
 		map.put("analytics", Set.of("campaign", "common", "config", "csvfile", "sync"));
+		// each record's trail: the stages announce themselves, a file keeps it (SPEC §13)
+		map.put("trail", Set.of("campaign", "config", "csv", "powerbi", "sync"));
 		// where things are: status, banners
 		map.put("status", Set.of("campaign", "csv", "powerbi", "sync"));
 		// form and JSON API, and the repair of quarantined lines and rejected import rows
 		// through the same form
-		map.put("entry", Set.of("campaign", "common", "config", "csv", "csvfile", "importer", "status", "sync"));
+		map.put("entry",
+				Set.of("campaign", "common", "config", "csv", "csvfile", "importer", "status", "sync", "trail"));
 		// the dashboard page: its settings, the category values its filters offer,
 		// banners
 		map.put("dashboard", Set.of("campaign", "config", "status"));
@@ -84,10 +87,11 @@ class ArchitectureTests {
 		map.put("csvfile", Set.of("CsvFormat", "CsvRecords", "CsvLine", "CsvTail", "FileFingerprint", "IdSet",
 				"LineConverter", "QuarantinedLine", "RowReader", "SyncedRow"));
 		map.put("csv", Set.of("CampaignQueue", "CsvAppended", "CsvWriterService", "IdTakenException", "Location",
-				"PipelineUnavailableException", "Receipt", "WriterStatus"));
+				"PipelineUnavailableException", "Receipt", "RecordsWritten", "Source", "SpoolMoved", "WriterStatus"));
 		map.put("sync", Set.of("CampaignTable", "MirrorChanged", "MirrorPosition", "MirrorReader", "QuarantineTable",
 				"Reconciliation", "SyncBacklog", "SyncStatus", "SyncWorker"));
-		map.put("powerbi", Set.of("ExportStatus", "PowerBiExporter"));
+		map.put("powerbi", Set.of("ExportStatus", "ExportWritten", "PowerBiExporter"));
+		map.put("trail", Set.of("TrailLog", "TrailStep"));
 		map.put("importer", Set.of("CampaignImporter", "ImportJobView", "ImportOptions", "ImportProgress",
 				"RejectedRows", "ImportRequest", "ImportSummary"));
 		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));

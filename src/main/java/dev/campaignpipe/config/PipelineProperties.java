@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("pipeline")
 public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Csv csv,
 		@DefaultValue CategorySettings categories, @DefaultValue Suggestions suggestions, @DefaultValue Sync sync,
-		@DefaultValue PowerBi powerbi, @DefaultValue Dashboard dashboard,
+		@DefaultValue PowerBi powerbi, @DefaultValue Dashboard dashboard, @DefaultValue Trail trail,
 		/*
 		 * Start the writer, sync and export with the application; command-line tools
 		 * start them only when they need them.
@@ -50,6 +50,12 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			@DefaultValue("200ms") Duration retryInitial, @DefaultValue("5s") Duration retryMax,
 			/* How long a submitter waits for its acknowledgement before giving up. */
 			@DefaultValue("30s") Duration ackTimeout) {
+	}
+
+	/** Each record's trail through the pipeline (SPEC §13, docs/records.md). */
+	public record Trail(
+			/* Keep trails (state/trail.jsonl); off, a record's page shows no times. */
+			@DefaultValue("true") boolean enabled) {
 	}
 
 	/** How the CSV is mirrored into the database (SPEC §7). */

@@ -12,11 +12,19 @@ import dev.campaignpipe.campaign.Campaign;
 public interface CampaignQueue {
 
 	/**
-	 * Stores a campaign under a new id.
+	 * Stores a campaign under a new id, as an entry of the JSON API.
 	 * @throws PipelineUnavailableException when the record could not be made durable in
 	 * time
 	 */
 	Receipt submit(Campaign campaign);
+
+	/**
+	 * As {@link #submit(Campaign)}, from {@code source} (its trail starts there); a queue
+	 * that keeps no trails takes it as {@link #submit(Campaign)}.
+	 */
+	default Receipt submit(Campaign campaign, Source source) {
+		return submit(campaign);
+	}
 
 	/**
 	 * Queues a campaign and returns at once; the future completes when it is durable.
@@ -28,6 +36,15 @@ public interface CampaignQueue {
 	 * it out
 	 */
 	CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo);
+
+	/**
+	 * As {@link #submitAsync(Campaign, Long, long)}, from {@code source}; a queue that
+	 * keeps no trails takes it as that.
+	 */
+	default CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo,
+			Source source) {
+		return submitAsync(campaign, requestedId, verifiedFreeUpTo);
+	}
 
 	/** The highest id handed out so far. */
 	long lastId();

@@ -83,9 +83,14 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	@Override
 	public Receipt submit(Campaign campaign) {
+		return submit(campaign, Source.API);
+	}
+
+	@Override
+	public Receipt submit(Campaign campaign, Source source) {
 		long timeout = settings.ackTimeout().toMillis();
 		try {
-			return submitAsync(campaign, null, 0).get(timeout, TimeUnit.MILLISECONDS);
+			return submitAsync(campaign, null, 0, source).get(timeout, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -105,11 +110,18 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	@Override
 	public CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo) {
+		return submitAsync(campaign, requestedId, verifiedFreeUpTo, Source.API);
+	}
+
+	@Override
+	public CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo,
+			Source source) {
 		if (!running) {
 			return CompletableFuture.failedFuture(new PipelineUnavailableException(
 					"the pipeline is not running (starting up or shutting down)", null));
 		}
-		Submission submission = new Submission(campaign, requestedId, verifiedFreeUpTo, new CompletableFuture<>());
+		Submission submission = new Submission(campaign, requestedId, verifiedFreeUpTo, source,
+				new CompletableFuture<>());
 		long timeout = settings.ackTimeout().toMillis();
 		try {
 			if (!queue.offer(submission, timeout, TimeUnit.MILLISECONDS)) {

@@ -2,6 +2,7 @@ package dev.campaignpipe.csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -126,6 +127,12 @@ final class DurableWrites {
 		}
 		ids.saveMark(end.expectedSize());
 		metrics.batch(accepted.size(), location, failure == null ? accepted.size() : 0);
+		if (failure == null) {
+			// before the answers: a trail asked for right after its acknowledgement has
+			// it
+			tell(new RecordsWritten(batchIds, accepted.stream().map(Submission::source).toList(), location,
+					Instant.now()));
+		}
 		for (int i = 0; i < accepted.size(); i++) {
 			Receipt receipt = new Receipt(stored.get(i), location);
 			if (failure == null) {
@@ -192,8 +199,11 @@ final class DurableWrites {
 			Set<Long> present = csv.idsFrom(from);
 			StringBuilder missing = new StringBuilder();
 			int moved = 0;
+			List<Long> spooled = new ArrayList<>();
 			for (String row : spool.rowsInIdOrder()) {
-				if (!present.contains(Long.parseLong(row.substring(0, row.indexOf(','))))) {
+				long id = Long.parseLong(row.substring(0, row.indexOf(',')));
+				spooled.add(id);
+				if (!present.contains(id)) {
 					missing.append(row);
 					moved++;
 				}
@@ -205,6 +215,8 @@ final class DurableWrites {
 			int waiting = spool.size();
 			spool.clear();
 			health.writable();
+			tell(new SpoolMoved(spooled, Instant.now())); // before the sync hears of the
+															// rows
 			announce(moved);
 			log.info("CSV writable again: moved {} spooled records into {} ({} were already there)", moved, csv.path(),
 					waiting - moved);
@@ -218,11 +230,16 @@ final class DurableWrites {
 	 * Tells later stages to look now; their trouble must never fail an acknowledgement.
 	 */
 	private void announce(int records) {
+		tell(new CsvAppended(records));
+	}
+
+	/** Publishes an event; a listener's trouble never reaches the writer. */
+	private void tell(Object event) {
 		try {
-			events.publishEvent(new CsvAppended(records));
+			events.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
-			log.warn("a listener of CSV appends failed: {}", ex.toString());
+			log.warn("a listener of the writer's {} failed: {}", event.getClass().getSimpleName(), ex.toString());
 		}
 	}
 

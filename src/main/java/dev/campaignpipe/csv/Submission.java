@@ -9,7 +9,9 @@ import dev.campaignpipe.campaign.Campaign;
  *
  * @param requestedId the id an imported row brings, {@code null} for a new record
  * @param verifiedFreeUpTo ids up to this one were checked free by the importer
+ * @param source where it came from (its trail starts there)
  */
-record Submission(Campaign campaign, Long requestedId, long verifiedFreeUpTo, CompletableFuture<Receipt> future) {
+record Submission(Campaign campaign, Long requestedId, long verifiedFreeUpTo, Source source,
+		CompletableFuture<Receipt> future) {
 
 }

@@ -11,7 +11,9 @@ import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.Validation;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.status.CampaignLookup;
+import dev.campaignpipe.trail.TrailLog;
 import dev.campaignpipe.status.Whereabouts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,7 +52,11 @@ class CampaignApiController {
 
 	private final CampaignLookup lookup;
 
-	CampaignApiController(CampaignValidator validator, CampaignQueue queue, JsonMapper json, CampaignLookup lookup) {
+	private final TrailLog trail;
+
+	CampaignApiController(CampaignValidator validator, CampaignQueue queue, JsonMapper json, CampaignLookup lookup,
+			TrailLog trail) {
+		this.trail = trail;
 		this.validator = validator;
 		this.queue = queue;
 		this.json = json;
@@ -60,7 +66,7 @@ class CampaignApiController {
 	@GetMapping("/api/campaigns/{id}")
 	ResponseEntity<Object> campaign(@PathVariable long id) {
 		return lookup.where(id)
-			.<ResponseEntity<Object>>map(where -> ResponseEntity.ok(CampaignView.of(where)))
+			.<ResponseEntity<Object>>map(where -> ResponseEntity.ok(CampaignView.of(where, trail.of(id))))
 			.orElseGet(() -> ResponseEntity.status(404).body(ApiErrors.of("campaign_id", "no campaign with id " + id)));
 	}
 
@@ -98,7 +104,7 @@ class CampaignApiController {
 			reply(response, HttpStatus.BAD_REQUEST, new ApiErrors(errors));
 			return;
 		}
-		Receipt receipt = queue.submit(validation.campaign());
+		Receipt receipt = queue.submit(validation.campaign(), Source.API);
 		response.setHeader(HttpHeaders.LOCATION, "/api/campaigns/" + receipt.stored().id());
 		reply(response, HttpStatus.CREATED, ApiViews.record(receipt.stored()));
 	}

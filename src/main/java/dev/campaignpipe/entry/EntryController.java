@@ -13,8 +13,10 @@ import dev.campaignpipe.campaign.Validation;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.PipelineUnavailableException;
 import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.status.CampaignLookup;
 import dev.campaignpipe.status.ShowsBanners;
+import dev.campaignpipe.trail.TrailLog;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -43,10 +45,13 @@ class EntryController {
 
 	private final CampaignLookup lookup;
 
+	private final TrailLog trail;
+
 	private final Clock clock;
 
 	EntryController(CampaignValidator validator, CampaignQueue queue, EntryForm form, CampaignLookup lookup,
-			Clock clock) {
+			TrailLog trail, Clock clock) {
+		this.trail = trail;
 		this.validator = validator;
 		this.queue = queue;
 		this.form = form;
@@ -77,7 +82,7 @@ class EntryController {
 			return showForm(model, values, validation.errorsByKey(), "Please correct the highlighted fields.");
 		}
 		try {
-			Receipt receipt = queue.submit(validation.campaign());
+			Receipt receipt = queue.submit(validation.campaign(), Source.FORM);
 			redirect.addFlashAttribute("receipt", receipt);
 			return "redirect:/campaigns/" + receipt.stored().id();
 		}
@@ -104,6 +109,7 @@ class EntryController {
 		model.addAttribute("receipt", receipt);
 		model.addAttribute("record", receipt.stored());
 		model.addAttribute("kpis", KpiDisplay.lines(receipt.stored()));
+		model.addAttribute("trail", trail.of(id));
 		model.addAttribute("fmt", new Formats());
 		return "confirmation";
 	}

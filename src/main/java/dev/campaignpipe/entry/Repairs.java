@@ -19,6 +19,7 @@ import dev.campaignpipe.campaign.Validation;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.csvfile.RowReader;
 import dev.campaignpipe.importer.RejectedRows;
 import dev.campaignpipe.sync.QuarantineTable;
@@ -97,7 +98,7 @@ class Repairs {
 		if (entry.status() == Status.RESOLVED) {
 			return new Outcome.AlreadyResolved(QuarantineViews.alreadyResolved(entry));
 		}
-		return save("quarantine:" + id, input,
+		return save("quarantine:" + id, input, Source.FORM,
 				() -> quarantine.find(id)
 					.filter(now -> now.status() == Status.RESOLVED)
 					.map(QuarantineViews::alreadyResolved)
@@ -119,7 +120,7 @@ class Repairs {
 		if (row.campaignId() != null) {
 			return new Outcome.AlreadyResolved(alreadyFixed(row));
 		}
-		return save("import:" + jobId + ":" + number, input,
+		return save("import:" + jobId + ":" + number, input, Source.FORM,
 				() -> rejected.find(jobId, number)
 					.filter(now -> now.campaignId() != null)
 					.map(Repairs::alreadyFixed)
@@ -137,7 +138,7 @@ class Repairs {
 	 * open, submits the record, and marks the line with it.
 	 * @param resolvedAlready how the line was resolved, or {@code null} while it is open
 	 */
-	private Outcome save(String line, CampaignInput input, Supplier<String> resolvedAlready,
+	private Outcome save(String line, CampaignInput input, Source source, Supplier<String> resolvedAlready,
 			Consumer<Receipt> markResolved) {
 		Validation validation = validator.validate(input, DateInput.ISO);
 		if (!validation.isValid()) {
@@ -152,7 +153,7 @@ class Repairs {
 			if (done != null) { // resolved while this one validated
 				return new Outcome.AlreadyResolved(done);
 			}
-			Receipt receipt = queue.submit(validation.campaign());
+			Receipt receipt = queue.submit(validation.campaign(), source);
 			markResolved.accept(receipt);
 			return new Outcome.Saved(receipt);
 		}

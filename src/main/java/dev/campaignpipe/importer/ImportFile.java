@@ -24,6 +24,8 @@ final class ImportFile implements AutoCloseable {
 
 	private final Iterator<CsvRecord> records;
 
+	private long line;
+
 	private ImportFile(Path file, CsvReader<CsvRecord> reader) {
 		this.file = file;
 		this.reader = reader;
@@ -54,7 +56,17 @@ final class ImportFile implements AutoCloseable {
 
 	/** The next row's fields, or {@code null} at the end of the file. */
 	List<String> next() {
-		return records.hasNext() ? records.next().getFields() : null;
+		if (!records.hasNext()) {
+			return null;
+		}
+		CsvRecord record = records.next();
+		line = record.getStartingLineNumber();
+		return record.getFields();
+	}
+
+	/** The line of the file the last row {@link #next()} gave starts on (from 1). */
+	long line() {
+		return line;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.csvfile.RowReader;
 
 /**
@@ -38,17 +39,18 @@ final class ImportRun implements AutoCloseable {
 			for (List<String> fields = in.next(); fields != null; fields = in.next()) {
 				rejectRefused(submissions);
 				progress.read.incrementAndGet();
-				take(fields, decider.decide(columns.read(fields)), submissions);
+				take(fields, in.line(), decider.decide(columns.read(fields)), submissions);
 			}
 		}
 		submissions.awaitAll();
 		rejectRefused(submissions);
 	}
 
-	private void take(List<String> fields, RowDecision decision, Submissions submissions)
+	private void take(List<String> fields, long line, RowDecision decision, Submissions submissions)
 			throws IOException, InterruptedException {
 		switch (decision.outcome()) {
-			case STORE -> submissions.submit(decision.campaign(), decision.id(), fields);
+			case STORE -> submissions.submit(decision.campaign(), decision.id(), fields,
+					Source.imported(file.getFileName().toString(), line));
 			case DUPLICATE -> progress.duplicates.incrementAndGet();
 			case REJECT -> reject(fields, decision.reason());
 		}

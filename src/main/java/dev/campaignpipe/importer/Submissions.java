@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.csv.CampaignQueue;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.csv.IdTakenException;
 
 /**
@@ -43,9 +44,9 @@ final class Submissions {
 	}
 
 	/** Waits for room in the window, then hands the record to the queue. */
-	void submit(Campaign campaign, Long id, List<String> fields) throws InterruptedException {
+	void submit(Campaign campaign, Long id, List<String> fields, Source source) throws InterruptedException {
 		window.acquire();
-		queue.submitAsync(campaign, id, verifiedUpTo).whenComplete((receipt, error) -> {
+		queue.submitAsync(campaign, id, verifiedUpTo, source).whenComplete((receipt, error) -> {
 			if (error == null) {
 				progress.stored.incrementAndGet();
 				if (!campaign.dataQuality().isEmpty()) {

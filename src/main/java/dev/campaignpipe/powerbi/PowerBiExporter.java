@@ -18,6 +18,8 @@ import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.sync.SyncBacklog;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Service;
  * is ever deleted and re-created.
  */
 @Service
-public class PowerBiExporter implements SmartLifecycle {
+public class PowerBiExporter implements SmartLifecycle, ApplicationEventPublisherAware {
 
 	private final PipelineProperties.PowerBi settings;
 
@@ -52,6 +54,8 @@ public class PowerBiExporter implements SmartLifecycle {
 	/** When the export first waited for the current database backlog. */
 	private Instant yieldingSince;
 
+	private ApplicationEventPublisher events;
+
 	public PowerBiExporter(PipelineProperties properties, LineConverter converter, Categories categories,
 			SyncBacklog sync) {
 		this.sync = sync;
@@ -60,6 +64,14 @@ public class PowerBiExporter implements SmartLifecycle {
 		this.csv = properties.csvPath();
 		this.files = new ExportWriter(properties, converter, categories);
 		this.health = new ExportHealth(settings, properties.powerbiExportDir());
+	}
+
+	/**
+	 * Spring's, to announce each export; none where a test builds the exporter itself.
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+		this.events = events;
 	}
 
 	@EventListener
@@ -186,9 +198,13 @@ public class PowerBiExporter implements SmartLifecycle {
 			return;
 		}
 		long started = System.nanoTime();
+		Instant startedAt = Instant.now();
 		try {
 			long records = files.write();
 			health.succeeded(records, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+			if (events != null) {
+				events.publishEvent(new ExportWritten(startedAt, Instant.now()));
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			Duration retry = health.failed(ex);

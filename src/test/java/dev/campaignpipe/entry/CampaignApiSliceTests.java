@@ -13,10 +13,12 @@ import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.Location;
 import dev.campaignpipe.csv.PipelineUnavailableException;
 import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.status.Banners;
 import dev.campaignpipe.status.CampaignLookup;
 import dev.campaignpipe.support.AppIntegrationTest;
 import dev.campaignpipe.support.TestProperties;
+import dev.campaignpipe.trail.TrailLog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -70,6 +73,9 @@ class CampaignApiSliceTests {
 	@MockitoBean
 	CampaignLookup lookup;
 
+	@MockitoBean
+	TrailLog trail;
+
 	/**
 	 * Needed by the page controllers' banner advice, which the slice loads but never
 	 * applies here.
@@ -81,7 +87,7 @@ class CampaignApiSliceTests {
 
 	@Test
 	void aValidRecordIsAnsweredCreatedWithItsIdAndKpisOnceTheQueueHasMadeItDurable() throws Exception {
-		when(queue.submit(any()))
+		when(queue.submit(any(), eq(Source.API)))
 			.thenReturn(new Receipt(StoredCampaign.of(42, TestCampaigns.workedExample()), Location.CSV));
 		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON).content(VALID))
 			.andExpect(status().isCreated())
@@ -95,7 +101,7 @@ class CampaignApiSliceTests {
 			.content(VALID.replace("\"clicks\":2890", "\"clicks\":50000")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.clicks").value("clicks must not exceed impressions (43432)"));
-		verify(queue, never()).submit(any());
+		verify(queue, never()).submit(any(), any());
 	}
 
 	@Test
@@ -110,7 +116,7 @@ class CampaignApiSliceTests {
 		String large = "{\"campaign_company\":\"" + "x".repeat(CampaignApiController.MAX_BODY_BYTES) + "\"}";
 		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON).content(large))
 			.andExpect(status().is(413));
-		verify(queue, never()).submit(any());
+		verify(queue, never()).submit(any(), any());
 	}
 
 	@Test
@@ -121,7 +127,7 @@ class CampaignApiSliceTests {
 
 	@Test
 	void aRecordThatCannotBeMadeDurableIs503WithRetryAfterAndTheReason() throws Exception {
-		when(queue.submit(any())).thenThrow(new PipelineUnavailableException(
+		when(queue.submit(any(), eq(Source.API))).thenThrow(new PipelineUnavailableException(
 				"the record could not be made durable: No space left on device", null));
 		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON).content(VALID))
 			.andExpect(status().isServiceUnavailable())

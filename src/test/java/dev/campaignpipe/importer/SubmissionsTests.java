@@ -10,6 +10,7 @@ import dev.campaignpipe.campaign.TestCampaigns;
 import dev.campaignpipe.csv.CampaignQueue;
 import dev.campaignpipe.csv.IdTakenException;
 import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.csv.Source;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +52,10 @@ class SubmissionsTests {
 
 	@Test
 	void countsStoredAndFlaggedRecordsAsTheWriterAnswersAndKeepsRefusedRowsForTheRejects() throws Exception {
-		submissions.submit(TestCampaigns.workedExample(), 1L, List.of("1", "a"));
-		submissions.submit(TestCampaigns.workedExample().withDataQuality("clicks!"), null, List.of("2", "b"));
-		submissions.submit(TestCampaigns.workedExample(), 3L, List.of("3", "c"));
+		submissions.submit(TestCampaigns.workedExample(), 1L, List.of("1", "a"), Source.imported("in.csv", 2));
+		submissions.submit(TestCampaigns.workedExample().withDataQuality("clicks!"), null, List.of("2", "b"),
+				Source.imported("in.csv", 3));
+		submissions.submit(TestCampaigns.workedExample(), 3L, List.of("3", "c"), Source.imported("in.csv", 4));
 		assertThat(queue.verifiedUpTo).containsOnly(17L);
 		assertThat(submissions.nextRefusal()).isNull();
 

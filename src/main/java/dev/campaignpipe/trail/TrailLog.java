@@ -1,0 +1,246 @@
+package dev.campaignpipe.trail;
+
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csv.RecordsWritten;
+import dev.campaignpipe.csv.Source;
+import dev.campaignpipe.csv.SpoolMoved;
+import dev.campaignpipe.powerbi.ExportWritten;
+import dev.campaignpipe.sync.MirrorChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Each record's trail through the pipeline (SPEC §13), kept in {@code state/trail.jsonl}
+ * so it survives a restart. The stages announce themselves (the writer's
+ * {@link RecordsWritten} and {@link SpoolMoved}, the sync's {@link MirrorChanged}, the
+ * export's {@link ExportWritten}); a batch becomes a few runs of consecutive ids, taken
+ * into memory at once and written to the file by a thread of its own, forced to disk once
+ * a second: no acknowledgement waits for the trail. A crash loses at most the last second
+ * of it, never a record.
+ */
+@Service
+public class TrailLog implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TrailLog.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Entries waiting for the file; beyond this the trail falls behind and says so. */
+	private static final int MAX_WAITING = 100_000;
+
+	private final boolean enabled;
+
+	private final Path file;
+
+	private final TrailRuns runs = new TrailRuns();
+
+	private final BlockingQueue<TrailEntry> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+
+	private volatile boolean running;
+
+	private volatile Thread thread;
+
+	private volatile boolean warned;
+
+	public TrailLog(PipelineProperties properties) {
+		this.enabled = properties.trail().enabled();
+		this.file = properties.stateDir().resolve("trail.jsonl");
+	}
+
+	/** The stages record {@code id} passed, in order; empty when none is on record. */
+	public List<TrailStep> of(long id) {
+		return runs.of(id);
+	}
+
+	@EventListener
+	void onWritten(RecordsWritten event) {
+		if (!running) {
+			return;
+		}
+		String location = event.location().name().toLowerCase(Locale.ROOT);
+		List<Long> ids = event.ids();
+		int start = 0;
+		for (int i = 1; i <= ids.size(); i++) {
+			if (i == ids.size() || !continues(ids, event.sources(), i)) {
+				Source source = event.sources().get(start);
+				add(new TrailEntry(TrailEntry.WRITTEN, ids.get(start), ids.get(i - 1), event.at(), location,
+						source.kind().name().toLowerCase(Locale.ROOT), source.file(), source.line(), null));
+				start = i;
+			}
+		}
+	}
+
+	@EventListener
+	void onSpoolMoved(SpoolMoved event) {
+		if (running) {
+			runsOf(TrailEntry.UNSPOOLED, event.ids(), event.at());
+		}
+	}
+
+	@EventListener
+	void onMirrorChanged(MirrorChanged change) {
+		if (running && !change.inserted().isEmpty()) {
+			runsOf(TrailEntry.DATABASE, change.inserted().stream().map(StoredCampaign::id).toList(), Instant.now());
+		}
+	}
+
+	@EventListener
+	void onExport(ExportWritten export) {
+		if (running) {
+			add(new TrailEntry(TrailEntry.EXPORT, null, null, export.finished(), null, null, null, null,
+					export.started()));
+		}
+	}
+
+	/** Whether record {@code i} continues the run of the one before it. */
+	private static boolean continues(List<Long> ids, List<Source> sources, int i) {
+		Source before = sources.get(i - 1);
+		Source now = sources.get(i);
+		return ids.get(i) == ids.get(i - 1) + 1 && before.kind() == now.kind()
+				&& java.util.Objects.equals(before.file(), now.file())
+				&& (now.line() == null || before.line() != null && now.line() == before.line() + 1);
+	}
+
+	private void runsOf(String stage, List<Long> ids, Instant at) {
+		List<Long> sorted = new ArrayList<>(ids);
+		sorted.sort(null);
+		int start = 0;
+		for (int i = 1; i <= sorted.size(); i++) {
+			if (i == sorted.size() || sorted.get(i) != sorted.get(i - 1) + 1) {
+				add(new TrailEntry(stage, sorted.get(start), sorted.get(i - 1), at, null, null, null, null, null));
+				start = i;
+			}
+		}
+	}
+
+	private void add(TrailEntry entry) {
+		runs.add(entry);
+		if (!waiting.offer(entry) && !warned) {
+			warned = true;
+			log.warn("record trails: {} entries wait for {}; later ones are kept in memory only until a restart",
+					MAX_WAITING, file);
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!enabled) {
+			return;
+		}
+		try {
+			Files.createDirectories(file.getParent());
+			load();
+		}
+		catch (IOException ex) {
+			log.warn("record trails: cannot read {} ({}); trails start empty", file, ex.toString());
+		}
+		running = true;
+		Thread writer = new Thread(this::writeLoop, "trail");
+		writer.setDaemon(true);
+		thread = writer;
+		writer.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Thread writer = thread;
+		if (writer != null) {
+			writer.interrupt();
+			try {
+				writer.join(TimeUnit.SECONDS.toMillis(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Before the writer (which announces into it) and after it stops. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 8192;
+	}
+
+	private void load() throws IOException {
+		if (!Files.exists(file)) {
+			return;
+		}
+		int skipped = 0;
+		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				try {
+					runs.add(JSON.readValue(line, TrailEntry.class));
+				}
+				catch (JacksonException ex) {
+					skipped++; // a line a crash cut short
+				}
+			}
+		}
+		log.info("record trails: {} entries read from {}{}", runs.size(), file,
+				skipped == 0 ? "" : " (" + skipped + " unreadable lines skipped)");
+	}
+
+	/** Appends what waits, forcing the file to disk at most once a second. */
+	private void writeLoop() {
+		try (FileOutputStream stream = new FileOutputStream(file.toFile(), true);
+				OutputStream out = new java.io.BufferedOutputStream(stream, 64 * 1024)) {
+			long lastForce = System.nanoTime();
+			boolean dirty = false;
+			while (running || !waiting.isEmpty()) {
+				TrailEntry entry = null;
+				try {
+					entry = waiting.poll(200, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					// stopping: write what waits, then end
+				}
+				for (; entry != null; entry = waiting.poll()) {
+					out.write(JSON.writeValueAsBytes(entry));
+					out.write('\n');
+					dirty = true;
+				}
+				if (dirty && (!running || System.nanoTime() - lastForce > TimeUnit.SECONDS.toNanos(1))) {
+					out.flush();
+					stream.getFD().sync();
+					lastForce = System.nanoTime();
+					dirty = false;
+				}
+			}
+			out.flush();
+			stream.getFD().sync();
+		}
+		catch (IOException ex) {
+			log.warn("record trails: cannot write {} ({}); trails are kept in memory until a restart", file,
+					ex.toString());
+		}
+	}
+
+}
