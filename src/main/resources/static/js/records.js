@@ -114,8 +114,9 @@ function show(answer) {
   }));
   const first = answer.page * answer.size;
   const count = root.querySelector('#record-count');
-  count.textContent = answer.total === 0 ? 'No records match these filters.'
-    : `Records ${fmt.count(Math.min(first + 1, answer.total))}–${fmt.count(Math.min(first + answer.rows.length, answer.total))} of ${fmt.count(answer.total)}`;
+  if (answer.total === 0) count.textContent = 'No records match these filters.';
+  else if (answer.rows.length === 0) count.textContent = `No records on this page; ${fmt.count(answer.total)} match, from page 1.`;
+  else count.textContent = `Records ${fmt.count(first + 1)}–${fmt.count(first + answer.rows.length)} of ${fmt.count(answer.total)}`;
   const pages = Math.max(1, Math.ceil(answer.total / answer.size));
   root.querySelector('#page-text').textContent = `Page ${fmt.count(answer.page + 1)} of ${fmt.count(pages)}`;
   const prev = root.querySelector('#prev');

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Failures of the JSON API as {@code {"errors": {...}}} with a clear message and no stack
  * trace.
  */
-@RestControllerAdvice(assignableTypes = CampaignApiController.class)
+@RestControllerAdvice(assignableTypes = { CampaignApiController.class, QuarantineApiController.class })
 class ApiErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);

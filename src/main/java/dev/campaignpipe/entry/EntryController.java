@@ -69,14 +69,9 @@ class EntryController {
 	@PostMapping("/")
 	String submit(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		CampaignInput.Builder input = CampaignInput.builder();
-		Map<String, String> values = new LinkedHashMap<>();
-		for (CampaignField field : CampaignField.values()) {
-			String value = params.getFirst(field.key());
-			input.set(field, value);
-			values.put(field.key(), value == null ? "" : value);
-		}
-		Validation validation = validator.validate(input.build(), DateInput.ISO);
+		FormInput posted = FormInput.of(params);
+		Map<String, String> values = posted.values();
+		Validation validation = validator.validate(posted.input(), DateInput.ISO);
 		if (!validation.isValid()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return showForm(model, values, validation.errorsByKey(), "Please correct the highlighted fields.");

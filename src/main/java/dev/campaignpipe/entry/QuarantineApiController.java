@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.campaignpipe.common.ApiErrors;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.sync.QuarantineTable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ class QuarantineApiController {
 			if (parsed.input() == null || !parsed.errors().isEmpty()) {
 				return ResponseEntity.badRequest().body(new ApiErrors(parsed.errors()));
 			}
-			outcome = repairs.fix(id, parsed.input());
+			outcome = repairs.fix(id, parsed.input(), Source.API);
 		}
 		if (outcome instanceof Repairs.Outcome.Saved saved) {
 			return ResponseEntity.status(HttpStatus.CREATED)

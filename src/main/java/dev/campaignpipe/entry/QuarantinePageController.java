@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.campaignpipe.campaign.CampaignField;
 import dev.campaignpipe.campaign.CampaignInput;
 import dev.campaignpipe.csv.PipelineUnavailableException;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.status.ShowsBanners;
 import dev.campaignpipe.sync.QuarantineTable;
 import dev.campaignpipe.sync.QuarantineTable.Entry;
@@ -49,10 +50,8 @@ class QuarantinePageController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		QuarantineQuery query = QuarantineQuery.parse(params, PAGE_SIZE, errors);
 		if (!errors.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("status", HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("message", String.join("; ", errors.values()));
-			return "error";
+			return ErrorPages.show(HttpServletResponse.SC_BAD_REQUEST, String.join("; ", errors.values()), model,
+					response);
 		}
 		long total = quarantine.count(query.status(), query.reason());
 		// plain values: the template reads no method of this package's types
@@ -83,16 +82,11 @@ class QuarantinePageController {
 	@PostMapping("/quarantine/{id}/fix")
 	String fix(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		CampaignInput.Builder input = CampaignInput.builder();
-		Map<String, String> values = new LinkedHashMap<>();
-		for (CampaignField field : CampaignField.values()) {
-			String value = params.getFirst(field.key());
-			input.set(field, value);
-			values.put(field.key(), value == null ? "" : value);
-		}
+		FormInput posted = FormInput.of(params);
+		Map<String, String> values = posted.values();
 		Repairs.Outcome outcome;
 		try {
-			outcome = repairs.fix(id, input.build());
+			outcome = repairs.fix(id, posted.input(), Source.FORM);
 		}
 		catch (PipelineUnavailableException ex) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -136,16 +130,12 @@ class QuarantinePageController {
 	}
 
 	private static String resolved(String message, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_CONFLICT);
-		model.addAttribute("status", HttpServletResponse.SC_CONFLICT);
-		model.addAttribute("message", message);
-		return "error";
+		return ErrorPages.show(HttpServletResponse.SC_CONFLICT, message, model, response);
 	}
 
 	private static String notFound(long id, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-		model.addAttribute("message", "No quarantined line with id " + id + ".");
-		return "error";
+		return ErrorPages.show(HttpServletResponse.SC_NOT_FOUND, "No quarantined line with id " + id + ".", model,
+				response);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.campaignpipe.campaign.CampaignField;
 import dev.campaignpipe.campaign.CampaignInput;
 import dev.campaignpipe.csv.PipelineUnavailableException;
+import dev.campaignpipe.csv.Source;
 import dev.campaignpipe.importer.RejectedRows;
 import dev.campaignpipe.status.ShowsBanners;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,23 +63,18 @@ class RejectedRowsPageController {
 		if (row.campaignId() != null) {
 			return conflict(Repairs.alreadyFixed(row), model, response);
 		}
-		CampaignInput read = Repairs.readRow(row);
+		CampaignInput read = repairs.readRow(row);
 		return showFix(id, row, Repairs.formValues(read), repairs.problems(read), null, model);
 	}
 
 	@PostMapping("/import/{id}/rejected/{number}/fix")
 	String fix(@PathVariable long id, @PathVariable int number, @RequestParam MultiValueMap<String, String> params,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		CampaignInput.Builder input = CampaignInput.builder();
-		Map<String, String> values = new LinkedHashMap<>();
-		for (CampaignField field : CampaignField.values()) {
-			String value = params.getFirst(field.key());
-			input.set(field, value);
-			values.put(field.key(), value == null ? "" : value);
-		}
+		FormInput posted = FormInput.of(params);
+		Map<String, String> values = posted.values();
 		Repairs.Outcome outcome;
 		try {
-			outcome = repairs.fixRejected(id, number, input.build());
+			outcome = repairs.fixRejected(id, number, posted.input(), Source.FORM);
 		}
 		catch (PipelineUnavailableException ex) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -108,16 +104,11 @@ class RejectedRowsPageController {
 	}
 
 	private static String conflict(String message, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_CONFLICT);
-		model.addAttribute("status", HttpServletResponse.SC_CONFLICT);
-		model.addAttribute("message", message);
-		return "error";
+		return ErrorPages.show(HttpServletResponse.SC_CONFLICT, message, model, response);
 	}
 
 	private static String notFound(String message, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-		model.addAttribute("message", message);
-		return "error";
+		return ErrorPages.show(HttpServletResponse.SC_NOT_FOUND, message, model, response);
 	}
 
 }

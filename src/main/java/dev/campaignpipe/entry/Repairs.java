@@ -27,6 +27,9 @@ import dev.campaignpipe.sync.QuarantineTable.Entry;
 import dev.campaignpipe.sync.QuarantineTable.Resolution;
 import dev.campaignpipe.sync.QuarantineTable.Status;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +42,8 @@ import org.springframework.stereotype.Service;
 @Service
 class Repairs {
 
+	private static final Logger log = LoggerFactory.getLogger(Repairs.class);
+
 	private final QuarantineTable quarantine;
 
 	private final RejectedRows rejected;
@@ -48,6 +53,9 @@ class Repairs {
 	private final CampaignQueue queue;
 
 	private final PipelineProperties properties;
+
+	/** How the sync reads the CSV's dates, and an import a file's: the same rules. */
+	private final DateInput dates;
 
 	/** Lines and rows being fixed right now, claimed before their record is submitted. */
 	private final Set<String> fixing = ConcurrentHashMap.newKeySet();
@@ -59,6 +67,7 @@ class Repairs {
 		this.validator = validator;
 		this.queue = queue;
 		this.properties = properties;
+		this.dates = properties.sync().ambiguousDates().csvDates();
 	}
 
 	/** What became of a repair. */
@@ -90,7 +99,7 @@ class Repairs {
 	 * @throws dev.campaignpipe.csv.PipelineUnavailableException when the pipeline cannot
 	 * take the record now (the line stays open)
 	 */
-	Outcome fix(long id, CampaignInput input) {
+	Outcome fix(long id, CampaignInput input, Source source) {
 		Entry entry = quarantine.find(id).orElse(null);
 		if (entry == null) {
 			return new Outcome.NotFound();
@@ -98,7 +107,7 @@ class Repairs {
 		if (entry.status() == Status.RESOLVED) {
 			return new Outcome.AlreadyResolved(QuarantineViews.alreadyResolved(entry));
 		}
-		return save("quarantine:" + id, input, Source.FORM,
+		return save("quarantine:" + id, input, source,
 				() -> quarantine.find(id)
 					.filter(now -> now.status() == Status.RESOLVED)
 					.map(QuarantineViews::alreadyResolved)
@@ -112,7 +121,7 @@ class Repairs {
 	 * @throws dev.campaignpipe.csv.PipelineUnavailableException when the pipeline cannot
 	 * take the record now (the row stays open)
 	 */
-	Outcome fixRejected(long jobId, int number, CampaignInput input) {
+	Outcome fixRejected(long jobId, int number, CampaignInput input, Source source) {
 		RejectedRows.Row row = rejected.find(jobId, number).orElse(null);
 		if (row == null) {
 			return new Outcome.NotFound();
@@ -120,7 +129,7 @@ class Repairs {
 		if (row.campaignId() != null) {
 			return new Outcome.AlreadyResolved(alreadyFixed(row));
 		}
-		return save("import:" + jobId + ":" + number, input, Source.FORM,
+		return save("import:" + jobId + ":" + number, input, source,
 				() -> rejected.find(jobId, number)
 					.filter(now -> now.campaignId() != null)
 					.map(Repairs::alreadyFixed)
@@ -154,7 +163,15 @@ class Repairs {
 				return new Outcome.AlreadyResolved(done);
 			}
 			Receipt receipt = queue.submit(validation.campaign(), source);
-			markResolved.accept(receipt);
+			try {
+				markResolved.accept(receipt);
+			}
+			catch (RuntimeException ex) {
+				// the record is saved and must be answered as saved; the line stays open,
+				// and the log says which record it became
+				log.warn("{} became campaign {}, but could not be marked resolved: {}", line, receipt.stored().id(),
+						ex.toString());
+			}
 			return new Outcome.Saved(receipt);
 		}
 		finally {
@@ -167,10 +184,20 @@ class Repairs {
 		if (entry == null) {
 			return new Outcome.NotFound();
 		}
-		if (fixing.contains("quarantine:" + id) || !quarantine.resolve(id, Resolution.DISMISSED, null)) {
-			return new Outcome.AlreadyResolved(QuarantineViews.alreadyResolved(quarantine.find(id).orElse(entry)));
+		String line = "quarantine:" + id;
+		if (!fixing.add(line)) { // a fix is saving its record: the line is not dismissed
+									// under it
+			return new Outcome.AlreadyResolved(QuarantineViews.alreadyResolved(entry));
 		}
-		return new Outcome.Dismissed(quarantine.find(id).orElseThrow());
+		try {
+			if (!quarantine.resolve(id, Resolution.DISMISSED, null)) {
+				return new Outcome.AlreadyResolved(QuarantineViews.alreadyResolved(quarantine.find(id).orElse(entry)));
+			}
+			return new Outcome.Dismissed(quarantine.find(id).orElseThrow());
+		}
+		finally {
+			fixing.remove(line);
+		}
 	}
 
 	/**
@@ -179,7 +206,7 @@ class Repairs {
 	 */
 	CampaignInput readLine(Entry entry) {
 		try {
-			return header().read(entry.raw()).input();
+			return asIso(header().read(entry.raw()).input(), dates);
 		}
 		catch (IOException | RuntimeException ex) {
 			return CampaignInput.builder().build(); // a line that is not CSV: the form
@@ -188,14 +215,31 @@ class Repairs {
 	}
 
 	/** What could be read from a rejected row, field by field, to start its fix from. */
-	static CampaignInput readRow(RejectedRows.Row row) {
+	CampaignInput readRow(RejectedRows.Row row) {
 		try {
-			return RowReader.fromHeaderFields(row.header()).read(row.fields()).input();
+			return asIso(RowReader.fromHeaderFields(row.header()).read(row.fields()).input(), dates);
 		}
 		catch (RuntimeException ex) {
 			return CampaignInput.builder().build(); // columns the form cannot place: it
 													// starts empty
 		}
+	}
+
+	/**
+	 * The line's date as the form writes it (ISO), where the file's own date format reads
+	 * it; as it was otherwise, for its rule to say what is wrong with it.
+	 */
+	private static CampaignInput asIso(CampaignInput read, DateInput dates) {
+		String date = read.get(CampaignField.DATE);
+		return date == null ? read : dates.parse(date.strip()).map(day -> withDate(read, day.toString())).orElse(read);
+	}
+
+	private static CampaignInput withDate(CampaignInput read, String iso) {
+		CampaignInput.Builder copy = CampaignInput.builder();
+		for (CampaignField field : CampaignField.values()) {
+			copy.set(field, field == CampaignField.DATE ? iso : read.get(field));
+		}
+		return copy.build();
 	}
 
 	/** The rules the line's values break as the form checks them (dates as ISO). */

@@ -40,6 +40,9 @@ final class Rejects implements AutoCloseable {
 
 	void write(List<String> fields, String reason) throws IOException {
 		if (csv == null) {
+			// a new rejects file: the fixes recorded beside an earlier one are not its
+			// own
+			Files.deleteIfExists(path.resolveSibling(path.getFileName() + ".resolved"));
 			out = new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8);
 			out.write(CsvFormat.BOM);
 			csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);

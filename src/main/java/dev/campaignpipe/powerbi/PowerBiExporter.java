@@ -17,6 +17,9 @@ import dev.campaignpipe.csv.CsvAppended;
 import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.sync.SyncBacklog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
@@ -32,6 +35,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PowerBiExporter implements SmartLifecycle, ApplicationEventPublisherAware {
+
+	private static final Logger log = LoggerFactory.getLogger(PowerBiExporter.class);
 
 	private final PipelineProperties.PowerBi settings;
 
@@ -199,17 +204,25 @@ public class PowerBiExporter implements SmartLifecycle, ApplicationEventPublishe
 		}
 		long started = System.nanoTime();
 		Instant startedAt = Instant.now();
+		boolean written = false;
 		try {
 			long records = files.write();
 			health.succeeded(records, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-			if (events != null) {
-				events.publishEvent(new ExportWritten(startedAt, Instant.now()));
-			}
+			written = true;
 		}
 		catch (IOException | RuntimeException ex) {
 			Duration retry = health.failed(ex);
 			if (scheduler != null && pending.compareAndSet(false, true) && !scheduler.isShutdown()) {
 				scheduler.schedule(this::export, retry.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		if (written && events != null) {
+			try { // outside the export's own try: a listener's trouble is no failed
+					// export
+				events.publishEvent(new ExportWritten(startedAt, Instant.now()));
+			}
+			catch (RuntimeException ex) {
+				log.warn("a listener of exports failed: {}", ex.toString());
 			}
 		}
 	}

@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
 import dev.campaignpipe.csvfile.QuarantinedLine;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -63,15 +66,44 @@ public class QuarantineTable {
 
 	}
 
+	/**
+	 * Quarantines lines of reading {@code generation}. A line exactly like one already
+	 * resolved (the same file read again after Excel saved it) comes in resolved the same
+	 * way: a fixed line is never offered for fixing twice.
+	 */
 	void add(List<QuarantinedLine> lines, long generation) {
 		Timestamp now = Timestamp.from(Instant.now());
+		Map<String, Object[]> resolved = resolved(
+				lines.stream().map(q -> truncate(q.line().text(), 4000)).distinct().toList());
 		jdbc.batchUpdate(
 				"INSERT INTO pipeline_quarantine (generation, line_number, byte_offset, campaign_id, raw_line, "
-						+ "reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				lines.stream()
-					.map(q -> new Object[] { generation, q.line().lineNumber(), q.line().offset(), q.campaignId(),
-							truncate(q.line().text(), 4000), truncate(q.reason(), 2000), now })
-					.toList());
+						+ "reason, quarantined_at, status, resolution, resolved_campaign_id, resolved_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				lines.stream().map(q -> {
+					String raw = truncate(q.line().text(), 4000);
+					Object[] earlier = resolved.get(raw);
+					return new Object[] { generation, q.line().lineNumber(), q.line().offset(), q.campaignId(), raw,
+							truncate(q.reason(), 2000), now, earlier == null ? "open" : "resolved",
+							earlier == null ? null : earlier[0], earlier == null ? null : earlier[1],
+							earlier == null ? null : earlier[2] };
+				}).toList());
+	}
+
+	/**
+	 * Resolution, record and time of the resolved lines among {@code raws}, by raw text.
+	 */
+	private Map<String, Object[]> resolved(List<String> raws) {
+		Map<String, Object[]> resolved = new HashMap<>();
+		for (int from = 0; from < raws.size(); from += 500) {
+			List<String> chunk = raws.subList(from, Math.min(raws.size(), from + 500));
+			jdbc.query(
+					"SELECT raw_line, resolution, resolved_campaign_id, resolved_at FROM pipeline_quarantine "
+							+ "WHERE status = 'resolved' AND raw_line IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+					(RowCallbackHandler) rs -> resolved.putIfAbsent(rs.getString(1),
+							new Object[] { rs.getString(2), rs.getObject(3), rs.getTimestamp(4) }),
+					chunk.toArray());
+		}
+		return resolved;
 	}
 
 	/**

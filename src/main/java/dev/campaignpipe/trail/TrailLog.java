@@ -1,12 +1,16 @@
 package dev.campaignpipe.trail;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +68,10 @@ public class TrailLog implements SmartLifecycle {
 
 	private volatile boolean warned;
 
+	private final boolean autoStart;
+
 	public TrailLog(PipelineProperties properties) {
+		this.autoStart = properties.autoStart();
 		this.enabled = properties.trail().enabled();
 		this.file = properties.stateDir().resolve("trail.jsonl");
 	}
@@ -183,6 +190,12 @@ public class TrailLog implements SmartLifecycle {
 		return running;
 	}
 
+	/** With the writer: command-line tools that start no writer keep no trail. */
+	@Override
+	public boolean isAutoStartup() {
+		return autoStart;
+	}
+
 	/** Before the writer (which announces into it) and after it stops. */
 	@Override
 	public int getPhase() {
@@ -193,6 +206,7 @@ public class TrailLog implements SmartLifecycle {
 		if (!Files.exists(file)) {
 			return;
 		}
+		endWithNewline();
 		int skipped = 0;
 		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -208,39 +222,75 @@ public class TrailLog implements SmartLifecycle {
 				skipped == 0 ? "" : " (" + skipped + " unreadable lines skipped)");
 	}
 
-	/** Appends what waits, forcing the file to disk at most once a second. */
+	/**
+	 * Appends what waits, forcing the file to disk at most once a second. A write that
+	 * fails (a full disk) is tried again every few seconds with what waits meanwhile;
+	 * nothing is dropped from memory.
+	 */
 	private void writeLoop() {
-		try (FileOutputStream stream = new FileOutputStream(file.toFile(), true);
-				OutputStream out = new java.io.BufferedOutputStream(stream, 64 * 1024)) {
-			long lastForce = System.nanoTime();
-			boolean dirty = false;
-			while (running || !waiting.isEmpty()) {
-				TrailEntry entry = null;
-				try {
-					entry = waiting.poll(200, TimeUnit.MILLISECONDS);
+		// written but not yet forced: written again after a failure (a line twice is
+		// harmless, the same run is taken once)
+		List<TrailEntry> unforced = new ArrayList<>();
+		while (running || !waiting.isEmpty() || !unforced.isEmpty()) {
+			try (FileOutputStream stream = new FileOutputStream(file.toFile(), true);
+					OutputStream out = new BufferedOutputStream(stream, 64 * 1024)) {
+				for (TrailEntry again : unforced) {
+					write(out, again);
 				}
-				catch (InterruptedException ex) {
-					// stopping: write what waits, then end
-				}
-				for (; entry != null; entry = waiting.poll()) {
-					out.write(JSON.writeValueAsBytes(entry));
-					out.write('\n');
-					dirty = true;
-				}
-				if (dirty && (!running || System.nanoTime() - lastForce > TimeUnit.SECONDS.toNanos(1))) {
-					out.flush();
-					stream.getFD().sync();
-					lastForce = System.nanoTime();
-					dirty = false;
+				long lastForce = System.nanoTime();
+				while (running || !waiting.isEmpty() || !unforced.isEmpty()) {
+					TrailEntry entry = null;
+					try {
+						entry = waiting.poll(200, TimeUnit.MILLISECONDS);
+					}
+					catch (InterruptedException ex) {
+						// stopping: write what waits, then end
+					}
+					for (; entry != null; entry = waiting.poll()) {
+						write(out, entry);
+						unforced.add(entry);
+					}
+					if (!unforced.isEmpty()
+							&& (!running || System.nanoTime() - lastForce > TimeUnit.SECONDS.toNanos(1))) {
+						out.flush();
+						stream.getFD().sync();
+						lastForce = System.nanoTime();
+						unforced.clear();
+					}
 				}
 			}
-			out.flush();
-			stream.getFD().sync();
+			catch (IOException ex) {
+				log.warn("record trails: cannot write {} ({}); trying again in 5 s", file, ex.toString());
+				if (!running) {
+					return; // stopping: what is unwritten stays in memory only
+				}
+				try {
+					Thread.sleep(5_000);
+				}
+				catch (InterruptedException stop) {
+					return;
+				}
+			}
 		}
-		catch (IOException ex) {
-			log.warn("record trails: cannot write {} ({}); trails are kept in memory until a restart", file,
-					ex.toString());
+	}
+
+	/**
+	 * A line a crash cut short stays alone on its line: the next entry starts a new one.
+	 */
+	private void endWithNewline() throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+			long size = channel.size();
+			ByteBuffer last = ByteBuffer.allocate(1);
+			if (size > 0 && channel.read(last, size - 1) == 1 && last.get(0) != '\n') {
+				channel.write(ByteBuffer.wrap(new byte[] { '\n' }), size);
+				channel.force(true);
+			}
 		}
+	}
+
+	private static void write(OutputStream out, TrailEntry entry) throws IOException {
+		out.write(JSON.writeValueAsBytes(entry));
+		out.write('\n');
 	}
 
 }

@@ -222,7 +222,9 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 	@Order(6)
 	void anApiFixIsValidatedThenSavedOnce() throws Exception {
 		Path csv = DATA_DIR.resolve("campaigns.csv");
-		Files.writeString(csv, line(9_000_000_003L, "Quarantine Co Api", "Bebo"), StandardCharsets.UTF_8,
+		// an id far above the writer's: it continues above the highest id it finds in the
+		// file
+		Files.writeString(csv, line(9_100_000_003L, "Quarantine Co Api", "Bebo"), StandardCharsets.UTF_8,
 				StandardOpenOption.APPEND);
 		long lineId = awaitOpenLine("Quarantine Co Api");
 		String record = workedExampleJson().replace("Amazon", "Quarantine Co Api");
@@ -240,6 +242,39 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		assertLandsOnce(id, "Quarantine Co Api");
 		assertThat(postJson("/api/quarantine/" + lineId + "/resolve", "{\"record\": " + record + "}").statusCode())
 			.isEqualTo(409);
+	}
+
+	@Test
+	@Order(7)
+	void aFileSavedAnewBringsResolvedLinesBackResolvedNotOpen() throws Exception {
+		assertThat(linesWith("Quarantine Co Date")).hasSize(1);
+		// as Excel saves: the whole file written anew and moved over the old one
+		Path csv = DATA_DIR.resolve("campaigns.csv");
+		Path saved = DATA_DIR.resolve("campaigns.csv.saving");
+		Files.copy(csv, saved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.move(saved, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		long fixedAs = entry(badDateLine).get("campaign_id").asLong();
+
+		// the new reading quarantines the same lines again: resolved as they were
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(linesWith("Quarantine Co Date")).hasSize(2)
+				.allSatisfy(row -> assertThat(row.get("campaign_id").asLong()).isEqualTo(fixedAs)));
+		JsonNode open = JSON.readTree(get("/api/quarantine?status=open&size=500").body()).get("rows");
+		open.forEach(row -> assertThat(row.get("raw").asString()).doesNotContain("Quarantine Co"));
+		// and the record the fix became is still there once
+		assertLandsOnce(fixedAs, "Quarantine Co Date");
+	}
+
+	/** Every quarantined line, open or resolved, whose raw text holds {@code marker}. */
+	private List<JsonNode> linesWith(String marker) throws Exception {
+		List<JsonNode> found = new java.util.ArrayList<>();
+		JSON.readTree(get("/api/quarantine?status=all&size=500").body()).get("rows").forEach(row -> {
+			if (row.get("raw").asString().contains(marker)) {
+				found.add(row);
+			}
+		});
+		return found;
 	}
 
 	/** In the CSV, the database and the Power BI export, once each. */
