@@ -82,7 +82,7 @@ class ArchitectureTests {
 				Set.of("Campaign", "CampaignColumns", "CampaignField", "CampaignInput", "CampaignValidator",
 						"Categories", "CategorySettings", "DateInput", "Kpis", "Money", "StoredCampaign", "TotalKpis",
 						"Validation"));
-		map.put("common", Set.of("ApiErrors", "Backoff", "Durable"));
+		map.put("common", Set.of("ApiErrors", "Backoff", "Durable", "WholeNumberParameter"));
 		map.put("config", Set.of("PipelineProperties"));
 		map.put("csvfile", Set.of("CsvFormat", "CsvRecords", "CsvLine", "CsvTail", "FileFingerprint", "IdSet",
 				"LineConverter", "QuarantinedLine", "RowReader", "SyncedRow"));

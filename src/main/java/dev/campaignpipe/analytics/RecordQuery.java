@@ -3,6 +3,8 @@ package dev.campaignpipe.analytics;
 import java.util.Map;
 import java.util.Set;
 
+import dev.campaignpipe.common.WholeNumberParameter;
+
 /**
  * What the records explorer asks for (SPEC §13): the dashboard's filters, free text in
  * company and campaign name, the column to sort by and its direction, and a page. Parsed
@@ -63,8 +65,9 @@ record RecordQuery(Filters filters, String text, String sort, boolean descending
 				errors.put("dir", "dir must be asc or desc (got '" + dir + "')");
 			}
 		}
-		int page = number(parameters, "page", 0, 0, MAX_PAGE, errors);
-		int size = number(parameters, "size", DEFAULT_SIZE, 1, MAX_SIZE, errors);
+		int page = WholeNumberParameter.read(single(parameters, "page", errors), "page", 0, 0, MAX_PAGE, errors);
+		int size = WholeNumberParameter.read(single(parameters, "size", errors), "size", DEFAULT_SIZE, 1, MAX_SIZE,
+				errors);
 		return new RecordQuery(filters, text, sort, descending, page, size);
 	}
 
@@ -78,25 +81,6 @@ record RecordQuery(Filters filters, String text, String sort, boolean descending
 			return null;
 		}
 		return given[0];
-	}
-
-	private static int number(Map<String, String[]> parameters, String name, int fallback, int min, int max,
-			Map<String, String> errors) {
-		String given = single(parameters, name, errors);
-		if (given == null) {
-			return fallback;
-		}
-		try {
-			int value = Integer.parseInt(given.strip());
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		errors.put(name, name + " must be a whole number from " + min + " to " + max + " (got '" + given + "')");
-		return fallback;
 	}
 
 }

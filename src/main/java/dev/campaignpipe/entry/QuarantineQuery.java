@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.campaignpipe.common.WholeNumberParameter;
 import dev.campaignpipe.sync.QuarantineTable.Status;
 
 import org.springframework.util.MultiValueMap;
@@ -56,26 +57,9 @@ record QuarantineQuery(Status status, String reason, int page, int size) {
 		if (reason != null && reason.length() > 200) {
 			errors.put("reason", "reason must be at most 200 characters");
 		}
-		int page = number(params.getFirst("page"), "page", 0, 0, 1_000_000, errors);
-		int size = number(params.getFirst("size"), "size", defaultSize, 1, MAX_SIZE, errors);
+		int page = WholeNumberParameter.read(params.getFirst("page"), "page", 0, 0, 1_000_000, errors);
+		int size = WholeNumberParameter.read(params.getFirst("size"), "size", defaultSize, 1, MAX_SIZE, errors);
 		return new QuarantineQuery(status, reason, page, size);
-	}
-
-	private static int number(String given, String name, int fallback, int min, int max, Map<String, String> errors) {
-		if (given == null) {
-			return fallback;
-		}
-		try {
-			int value = Integer.parseInt(given.strip());
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		errors.put(name, name + " must be a whole number from " + min + " to " + max + " (got '" + given + "')");
-		return fallback;
 	}
 
 	/** The statuses the page's filter offers. */

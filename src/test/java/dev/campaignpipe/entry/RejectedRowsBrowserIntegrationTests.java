@@ -7,15 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.csvfile.CsvFormat;
 import dev.campaignpipe.support.AppIntegrationTest;
 import dev.campaignpipe.support.Browser;
-import dev.campaignpipe.support.CsvAssertions;
+import dev.campaignpipe.support.LandsOnce;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,24 +124,8 @@ class RejectedRowsBrowserIntegrationTests extends AppIntegrationTest {
 		assertThat(get("/import/987654/rejected").statusCode()).isEqualTo(404);
 	}
 
-	/** In the CSV, the database and the Power BI export, once each. */
 	private void assertLandsOnce(long id, String company) throws Exception {
-		List<Long> csvIds = CsvAssertions.ids(CsvAssertions.readValidCsv(DATA_DIR.resolve("campaigns.csv")));
-		assertThat(csvIds.stream().filter(i -> i == id)).hasSize(1);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(mirror.queryForList(
-					"SELECT campaign_company FROM digital_marketing_ad_performance_data WHERE campaign_id = ?",
-					String.class, id))
-				.containsExactly(company));
-		Path export = DATA_DIR.resolve("powerbi").resolve("powerbi_digital_marketing_data.csv");
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			Matcher lines = Pattern.compile("(?m)^" + id + ",").matcher(Files.readString(export));
-			int found = 0;
-			while (lines.find()) {
-				found++;
-			}
-			assertThat(found).as("lines of campaign %d in the export", id).isEqualTo(1);
-		});
+		LandsOnce.assertLandsOnce(DATA_DIR, mirror, id, company);
 	}
 
 	/** A row of the original tool's layout, without an id (the import gives one). */
