@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.campaignpipe.csvfile.QuarantinedLine;
 
@@ -31,6 +32,8 @@ public class QuarantineTable {
 			+ "resolution, resolved_campaign_id, resolved_at";
 
 	private final JdbcTemplate jdbc;
+
+	private final AtomicLong open = new AtomicLong();
 
 	QuarantineTable(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -115,9 +118,23 @@ public class QuarantineTable {
 		jdbc.update("DELETE FROM pipeline_quarantine WHERE generation < ? AND status = 'open'", generation);
 	}
 
-	/** Lines still open: what needs someone's attention. */
+	/**
+	 * Lines still open: what needs someone's attention (counted anew; see
+	 * {@link #open()}).
+	 */
 	long count() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine WHERE status = 'open'", Long.class);
+		long counted = jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine WHERE status = 'open'",
+				Long.class);
+		open.set(counted);
+		return counted;
+	}
+
+	/**
+	 * Lines open as last counted by the sync, less those resolved since: what the status
+	 * shows at once after a fix or a dismiss, without a query per status request.
+	 */
+	long open() {
+		return open.get();
 	}
 
 	/**
@@ -154,10 +171,14 @@ public class QuarantineTable {
 	 * @return whether it was open (a line is resolved once)
 	 */
 	public boolean resolve(long id, Resolution resolution, Long campaignId) {
-		return jdbc.update(
+		boolean resolved = jdbc.update(
 				"UPDATE pipeline_quarantine SET status = 'resolved', resolution = ?, resolved_campaign_id = ?, "
 						+ "resolved_at = ? WHERE id = ? AND status = 'open'",
 				resolution.key(), campaignId, Timestamp.from(Instant.now()), id) == 1;
+		if (resolved) {
+			open.updateAndGet(n -> Math.max(0, n - 1));
+		}
+		return resolved;
 	}
 
 	/** The condition first, then its parameters. */

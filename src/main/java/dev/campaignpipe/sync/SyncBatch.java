@@ -51,6 +51,11 @@ class SyncBatch {
 		this.converter = converter;
 	}
 
+	/** The open quarantined lines as last counted, less those resolved since. */
+	long openQuarantine() {
+		return quarantine.open();
+	}
+
 	/** Where the database stands: its checkpoint and quarantine (no rows written). */
 	Outcome stored() {
 		return new Outcome(checkpoints.load(), 0, quarantine.count(), List.of(), List.of());

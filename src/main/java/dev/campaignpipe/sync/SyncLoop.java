@@ -45,8 +45,6 @@ final class SyncLoop {
 
 	private volatile String lastError;
 
-	private volatile long quarantined;
-
 	private final ApplicationEventPublisher events;
 
 	SyncLoop(PipelineProperties.Sync settings, SyncBatch batch, SyncRound round, Counter loaded,
@@ -98,7 +96,6 @@ final class SyncLoop {
 				if (checkpoint == null) {
 					SyncBatch.Outcome stored = batch.stored();
 					checkpoint = stored.checkpoint();
-					quarantined = stored.quarantineCount();
 				}
 				coalesce();
 				boolean more = syncOnce();
@@ -154,7 +151,6 @@ final class SyncLoop {
 	private boolean syncOnce() throws IOException {
 		return round.run(checkpoint, outcome -> {
 			checkpoint = outcome.checkpoint();
-			quarantined = outcome.quarantineCount();
 			lastSync = Instant.now();
 			loaded.increment(outcome.rows());
 			// copies of the mirror (the analytics replica) follow it from here, in order
@@ -188,8 +184,9 @@ final class SyncLoop {
 		return lastError;
 	}
 
+	/** Open quarantined lines: counted by each batch, less those resolved since. */
 	long quarantined() {
-		return quarantined;
+		return batch.openQuarantine();
 	}
 
 	long rowsLoaded() {
