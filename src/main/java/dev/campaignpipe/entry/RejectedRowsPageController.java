@@ -46,7 +46,8 @@ class RejectedRowsPageController {
 	String list(@PathVariable long id, Model model, HttpServletResponse response) {
 		List<RejectedRows.Row> rows = rejected.list(id).orElse(null);
 		if (rows == null) {
-			return notFound("No import with id " + id + ".", model, response);
+			return notFound("No import with id " + id + " since the product started, or its rejects file is gone.",
+					model, response);
 		}
 		model.addAttribute("importId", id);
 		model.addAttribute("rows", rows);

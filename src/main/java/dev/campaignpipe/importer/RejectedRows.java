@@ -54,13 +54,19 @@ public class RejectedRows {
 
 	}
 
-	/** The import's rejected rows; empty if it has none, absent if no such import. */
+	/**
+	 * The import's rejected rows; empty if it has none, absent if there is no such import
+	 * (this run of the product keeps its imports in memory) or its rejects file is gone.
+	 */
 	public synchronized Optional<List<Row>> list(long jobId) {
 		Optional<ImportJobs.Job> job = jobs.find(jobId);
 		if (job.isEmpty()) {
 			return Optional.empty();
 		}
 		String rejects = job.get().progress().snapshot().rejectsFile();
+		if (rejects != null && !Files.exists(Path.of(rejects))) {
+			return Optional.empty(); // moved or deleted since: nothing to show or fix
+		}
 		return Optional.of(rejects == null ? List.of() : read(Path.of(rejects)));
 	}
 
