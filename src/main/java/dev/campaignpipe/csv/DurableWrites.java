@@ -108,7 +108,10 @@ final class DurableWrites {
 			return;
 		}
 		byte[] lines = CsvFormat.lines(stored);
-		Location location = appendToCsv(lines, accepted.size()) ? Location.CSV : null;
+		// the trail's time: the sync may read the lines (it watches the file) while the
+		// writer still waits for its fsync, never before the write begins
+		Instant writing = Instant.now();
+		Location location = appendToCsv(lines) ? Location.CSV : null;
 		IOException failure = null;
 		if (location == null) {
 			try {
@@ -129,9 +132,11 @@ final class DurableWrites {
 		metrics.batch(accepted.size(), location, failure == null ? accepted.size() : 0);
 		if (failure == null) {
 			// before the answers: a trail asked for right after its acknowledgement has
-			// it
-			tell(new RecordsWritten(batchIds, accepted.stream().map(Submission::source).toList(), location,
-					Instant.now()));
+			// it; and before the sync hears of the rows, so their times come in order
+			tell(new RecordsWritten(batchIds, accepted.stream().map(Submission::source).toList(), location, writing));
+		}
+		if (location == Location.CSV) {
+			announce(accepted.size());
 		}
 		for (int i = 0; i < accepted.size(); i++) {
 			Receipt receipt = new Receipt(stored.get(i), location);
@@ -149,7 +154,7 @@ final class DurableWrites {
 	 * @return whether the batch is durable in the CSV (not tried while records wait in
 	 * the spool)
 	 */
-	private boolean appendToCsv(byte[] lines, int records) {
+	private boolean appendToCsv(byte[] lines) {
 		if (!spool.isEmpty()) {
 			return false; // the spool moves first: file order stays id order
 		}
@@ -160,7 +165,6 @@ final class DurableWrites {
 			metrics.appendTook(System.nanoTime() - started);
 			end.appended(size);
 			health.writable();
-			announce(records);
 			return true;
 		}
 		catch (IOException ex) {

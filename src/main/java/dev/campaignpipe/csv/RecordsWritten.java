@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param ids the records' ids, in the order written
  * @param sources each record's source, in the same order
+ * @param at when the writer began writing them (made durable milliseconds later, before
+ * this is published): no later stage can have seen them earlier
  */
 public record RecordsWritten(List<Long> ids, List<Source> sources, Location location, Instant at) {
 }
