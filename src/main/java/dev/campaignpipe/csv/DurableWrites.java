@@ -212,6 +212,8 @@ final class DurableWrites {
 					moved++;
 				}
 			}
+			Instant writing = Instant.now(); // as in write(): before the sync can see
+												// them
 			if (moved > 0) {
 				end.appended(csv.append(missing.toString().getBytes(StandardCharsets.UTF_8)));
 				ids.saveMark(end.expectedSize());
@@ -219,8 +221,7 @@ final class DurableWrites {
 			int waiting = spool.size();
 			spool.clear();
 			health.writable();
-			tell(new SpoolMoved(spooled, Instant.now())); // before the sync hears of the
-															// rows
+			tell(new SpoolMoved(spooled, writing));
 			announce(moved);
 			log.info("CSV writable again: moved {} spooled records into {} ({} were already there)", moved, csv.path(),
 					waiting - moved);
