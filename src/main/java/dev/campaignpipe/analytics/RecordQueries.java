@@ -50,7 +50,7 @@ final class RecordQueries {
 	 */
 	static Answers.RecordPage page(Connection connection, ReplicaDictionary codes, RecordQuery query)
 			throws SQLException {
-		Where where = where(codes, query);
+		Filters.Condition where = where(codes, query);
 		// one snapshot for all: the count and the rows agree while records arrive
 		connection.setAutoCommit(false);
 		try {
@@ -92,7 +92,7 @@ final class RecordQueries {
 	/** Every matching record in the query's order, streamed from the engine. */
 	static void forEach(Connection connection, ReplicaDictionary codes, RecordQuery query,
 			Consumer<StoredCampaign> consumer) throws SQLException {
-		Where where = where(codes, query);
+		Filters.Condition where = where(codes, query);
 		try (PreparedStatement p = AnalyticsQueries.prepare(connection,
 				"SELECT " + ROW + " FROM " + TABLE + " c" + order(query, where, false), where.parameters());
 				ResultSet rs = p.executeQuery()) {
@@ -128,7 +128,7 @@ final class RecordQueries {
 	 * The joins, WHERE and ORDER BY of a query: ties by id in the same direction, an
 	 * undefined value last; {@code reversed}, exactly the opposite.
 	 */
-	private static String order(RecordQuery query, Where where, boolean reversed) {
+	private static String order(RecordQuery query, Filters.Condition where, boolean reversed) {
 		boolean descending = query.descending() != reversed;
 		String direction = descending ? " DESC" : " ASC";
 		String nulls = reversed ? " NULLS FIRST" : " NULLS LAST";
@@ -146,7 +146,7 @@ final class RecordQueries {
 	}
 
 	/** The filters, and the free text in company or campaign name. */
-	private static Where where(ReplicaDictionary codes, RecordQuery query) {
+	private static Filters.Condition where(ReplicaDictionary codes, RecordQuery query) {
 		Filters.Condition filters = query.filters().condition(codes);
 		StringBuilder sql = new StringBuilder(filters.sql());
 		List<Object> parameters = new ArrayList<>(filters.parameters());
@@ -168,7 +168,7 @@ final class RecordQueries {
 			}
 			sql.append(")");
 		}
-		return new Where(sql.toString(), parameters);
+		return new Filters.Condition(sql.toString(), parameters);
 	}
 
 	private static StoredCampaign record(ResultSet rs, ReplicaDictionary codes) throws SQLException {
@@ -226,9 +226,6 @@ final class RecordQueries {
 
 	private static String ratio(String numerator, String denominator, int scale) {
 		return "round((" + numerator + ") / nullif(" + denominator + ", 0), " + scale + ")";
-	}
-
-	private record Where(String sql, List<Object> parameters) {
 	}
 
 }

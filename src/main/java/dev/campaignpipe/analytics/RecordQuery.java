@@ -31,13 +31,10 @@ record RecordQuery(Filters filters, String text, String sort, boolean descending
 	static final String DEFAULT_SORT = "campaign_id";
 
 	/**
-	 * @param others parameters besides these that the caller takes (a download has none)
 	 * @param errors gets one message per bad parameter
 	 */
-	static RecordQuery parse(Map<String, String[]> parameters, Set<String> others, Map<String, String> errors) {
-		Set<String> known = new java.util.HashSet<>(OWN);
-		known.addAll(others);
-		Filters filters = Filters.parse(parameters, known, errors);
+	static RecordQuery parse(Map<String, String[]> parameters, Map<String, String> errors) {
+		Filters filters = Filters.parse(parameters, OWN, errors);
 		String text = single(parameters, "q", errors);
 		if (text != null) {
 			text = text.strip();

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.common.ApiErrors;
@@ -50,7 +49,7 @@ class RecordsController {
 	@GetMapping("/api/records")
 	ResponseEntity<Object> page(HttpServletRequest request) throws SQLException {
 		Map<String, String> errors = new LinkedHashMap<>();
-		RecordQuery query = RecordQuery.parse(request.getParameterMap(), Set.of(), errors);
+		RecordQuery query = RecordQuery.parse(request.getParameterMap(), errors);
 		if (!errors.isEmpty()) {
 			return ResponseEntity.badRequest().body(new ApiErrors(errors));
 		}
@@ -64,7 +63,7 @@ class RecordsController {
 	@GetMapping("/api/records/csv")
 	ResponseEntity<StreamingResponseBody> download(HttpServletRequest request) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		RecordQuery query = RecordQuery.parse(request.getParameterMap(), Set.of(), errors);
+		RecordQuery query = RecordQuery.parse(request.getParameterMap(), errors);
 		if (!errors.isEmpty()) {
 			throw new BadQuery(errors); // answered as JSON below, not as a stream
 		}

@@ -143,20 +143,18 @@ public class QuarantineTable {
 	 * @param reason text the reason contains, any case; {@code null} for any
 	 */
 	public List<Entry> list(Status status, String reason, int offset, int limit) {
-		List<Object> parameters = where(status, reason);
-		String sql = (String) parameters.remove(0);
+		Condition where = where(status, reason);
+		List<Object> parameters = new ArrayList<>(where.parameters());
 		parameters.add(limit);
 		parameters.add(offset);
-		return jdbc.query(
-				"SELECT " + COLUMNS + " FROM pipeline_quarantine WHERE " + sql + " ORDER BY id DESC LIMIT ? OFFSET ?",
-				(rs, n) -> entry(rs), parameters.toArray());
+		return jdbc.query("SELECT " + COLUMNS + " FROM pipeline_quarantine WHERE " + where.sql()
+				+ " ORDER BY id DESC LIMIT ? OFFSET ?", (rs, n) -> entry(rs), parameters.toArray());
 	}
 
 	public long count(Status status, String reason) {
-		List<Object> parameters = where(status, reason);
-		String sql = (String) parameters.remove(0);
-		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine WHERE " + sql, Long.class,
-				parameters.toArray());
+		Condition where = where(status, reason);
+		return jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine WHERE " + where.sql(), Long.class,
+				where.parameters().toArray());
 	}
 
 	public Optional<Entry> find(long id) {
@@ -181,8 +179,11 @@ public class QuarantineTable {
 		return resolved;
 	}
 
-	/** The condition first, then its parameters. */
-	private static List<Object> where(Status status, String reason) {
+	/** A WHERE condition and its parameters, in order. */
+	private record Condition(String sql, List<Object> parameters) {
+	}
+
+	private static Condition where(Status status, String reason) {
 		List<Object> parameters = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("1 = 1");
 		if (status != null) {
@@ -194,8 +195,7 @@ public class QuarantineTable {
 			parameters.add("%"
 					+ reason.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
 		}
-		parameters.add(0, sql.toString());
-		return parameters;
+		return new Condition(sql.toString(), parameters);
 	}
 
 	private static Entry entry(ResultSet rs) throws SQLException {

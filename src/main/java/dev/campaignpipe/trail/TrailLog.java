@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.IntPredicate;
 
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.config.PipelineProperties;
@@ -88,15 +90,11 @@ public class TrailLog implements SmartLifecycle {
 		}
 		String location = event.location().name().toLowerCase(Locale.ROOT);
 		List<Long> ids = event.ids();
-		int start = 0;
-		for (int i = 1; i <= ids.size(); i++) {
-			if (i == ids.size() || !continues(ids, event.sources(), i)) {
-				Source source = event.sources().get(start);
-				add(new TrailEntry(TrailEntry.WRITTEN, ids.get(start), ids.get(i - 1), event.at(), location,
-						source.kind().name().toLowerCase(Locale.ROOT), source.file(), source.line(), null));
-				start = i;
-			}
-		}
+		forEachRun(ids.size(), i -> continues(ids, event.sources(), i), (start, end) -> {
+			Source source = event.sources().get(start);
+			add(new TrailEntry(TrailEntry.WRITTEN, ids.get(start), ids.get(end), event.at(), location,
+					source.kind().name().toLowerCase(Locale.ROOT), source.file(), source.line(), null));
+		});
 	}
 
 	@EventListener
@@ -133,10 +131,19 @@ public class TrailLog implements SmartLifecycle {
 	private void runsOf(String stage, List<Long> ids, Instant at) {
 		List<Long> sorted = new ArrayList<>(ids);
 		sorted.sort(null);
+		forEachRun(sorted.size(), i -> sorted.get(i) == sorted.get(i - 1) + 1, (start, end) -> add(
+				new TrailEntry(stage, sorted.get(start), sorted.get(end), at, null, null, null, null, null)));
+	}
+
+	/**
+	 * Cuts {@code size} items into runs: item {@code i} joins the run of the one before
+	 * it when {@code continues} says so; each run is passed as its first and last index.
+	 */
+	private static void forEachRun(int size, IntPredicate continues, BiConsumer<Integer, Integer> run) {
 		int start = 0;
-		for (int i = 1; i <= sorted.size(); i++) {
-			if (i == sorted.size() || sorted.get(i) != sorted.get(i - 1) + 1) {
-				add(new TrailEntry(stage, sorted.get(start), sorted.get(i - 1), at, null, null, null, null, null));
+		for (int i = 1; i <= size; i++) {
+			if (i == size || !continues.test(i)) {
+				run.accept(start, i - 1);
 				start = i;
 			}
 		}
