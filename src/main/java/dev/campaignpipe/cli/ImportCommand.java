@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,9 +38,9 @@ import picocli.CommandLine.Unmatched;
  * (same settings) the file is handed to it, so there is still one writer; otherwise the
  * pipeline runs here until the rows are in the CSV, the database and the export.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-		description = { "Import CSV files (the original tool's or this product's) through validation, KPIs,",
-				"the CSV, the database and the Power BI export, and print what became of every row." })
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
+		"Import CSV files (the original tool's, this product's, or an ad platform's export) through",
+		"validation, KPIs, the CSV, the database and the Power BI export, and print what became of every row." })
 final class ImportCommand implements Callable<Integer> {
 
 	/**
@@ -58,6 +60,22 @@ final class ImportCommand implements Callable<Integer> {
 			description = "give rows whose campaign_id is taken by different content a new id")
 	boolean reassignIds;
 
+	@Option(names = "--preset", defaultValue = "auto", paramLabel = "NAME",
+			description = "auto (recognize the file from its header, the default), google-ads, meta-ads, linkedin-ads, "
+					+ "microsoft-ads, tiktok-ads, pinterest-ads, original or campaigns-csv")
+	String preset;
+
+	@Option(names = "--default", paramLabel = "FIELD=VALUE",
+			description = "a value for a field the export lacks (repeatable), e.g. --default campaign_company=Acme")
+	Map<String, String> defaults = new LinkedHashMap<>();
+
+	@Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "the date of an export that has no date column")
+	String date;
+
+	@Option(names = "--dry-run",
+			description = "show the recognized preset, the mapping and the first 20 records; store nothing")
+	boolean dryRun;
+
 	@Unmatched
 	List<String> settings = new ArrayList<>();
 
@@ -76,7 +94,34 @@ final class ImportCommand implements Callable<Integer> {
 				return 2;
 			}
 		}
-		ImportOptions options = new ImportOptions(mode, ImportOptions.TakenId.reassignIf(reassignIds));
+		Map<String, String> given = new LinkedHashMap<>(defaults);
+		if (date != null) {
+			given.put("date", date);
+		}
+		ImportOptions options;
+		try {
+			options = new ImportOptions(mode, ImportOptions.TakenId.reassignIf(reassignIds)).reading(preset, given);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			return 2;
+		}
+		if (dryRun) {
+			try (ConfigurableApplicationContext context = ToolContext.open(settings)) {
+				CampaignImporter importer = context.getBean(CampaignImporter.class);
+				for (Path file : files) {
+					out.println(file + ":");
+					try {
+						out.print(importer.preview(file, options).describe());
+					}
+					catch (IllegalArgumentException ex) {
+						out.println("stopped: " + ex.getMessage());
+						return 1;
+					}
+				}
+			}
+			return 0;
+		}
 		String server = ToolContext.runningServer(ToolContext.settings(settings));
 		if (server != null) { // the server's own pipeline takes the rows: nothing to open
 								// here

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.campaignpipe.campaign.CategorySettings;
 import dev.campaignpipe.campaign.DateInput;
+import dev.campaignpipe.preset.PresetSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Csv csv,
 		@DefaultValue CategorySettings categories, @DefaultValue Suggestions suggestions, @DefaultValue Sync sync,
 		@DefaultValue PowerBi powerbi, @DefaultValue Dashboard dashboard, @DefaultValue Trail trail,
+		/* The ad platforms' export formats (SPEC §14; presets.yml). */
+		@DefaultValue Map<String, PresetSettings> presets,
 		/*
 		 * Start the writer, sync and export with the application; command-line tools
 		 * start them only when they need them.

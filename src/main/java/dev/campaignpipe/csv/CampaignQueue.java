@@ -1,5 +1,6 @@
 package dev.campaignpipe.csv;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.campaignpipe.campaign.Campaign;
@@ -45,6 +46,13 @@ public interface CampaignQueue {
 			Source source) {
 		return submitAsync(campaign, requestedId, verifiedFreeUpTo);
 	}
+
+	/**
+	 * Replaces stored records by id with restated values (an ad platform's later export
+	 * of the same records, SPEC §14), in the CSV and from there everywhere.
+	 * @return completes with the number of records once the change is durable
+	 */
+	CompletableFuture<Integer> restate(Map<Long, Campaign> changes);
 
 	/** The highest id handed out so far. */
 	long lastId();

@@ -3,10 +3,12 @@ package dev.campaignpipe.csv;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,6 +56,18 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	private final DurableWrites writes;
 
+	private final Restatements restatements;
+
+	private final ConcurrentLinkedQueue<Restatement> restated = new ConcurrentLinkedQueue<>();
+
+	private final ApplicationEventPublisher events;
+
+	/** Restatements wait in their file (writer thread only). */
+	private boolean restatementsWaiting;
+
+	/** When waiting restatements are tried again (writer thread only). */
+	private long nextRestatementTry;
+
 	private volatile boolean running;
 
 	private volatile Thread writer;
@@ -79,6 +93,28 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		WriterMetrics metrics = new WriterMetrics(meters, queue, spool, health);
 		this.writes = new DurableWrites(csv, spool, ids, health, metrics, recent, events,
 				new FullDiskProbe(csv, spool, health, properties.stateDir().resolve("write-probe")));
+		this.restatements = new Restatements(properties.stateDir().resolve("restatements.csv"), properties.csvPath());
+		this.events = events;
+	}
+
+	/** Records of the CSV to replace by id, and who waits for them to be durable. */
+	private record Restatement(Map<Long, Campaign> changes, CompletableFuture<Integer> done) {
+	}
+
+	/**
+	 * {@inheritDoc} The future completes once the restatements are fsync'd in
+	 * {@code state/restatements.csv}; they are in the CSV by then unless it is locked or
+	 * records wait in the spool, and reach it when it opens.
+	 */
+	@Override
+	public CompletableFuture<Integer> restate(Map<Long, Campaign> changes) {
+		if (!running) {
+			return CompletableFuture.failedFuture(new PipelineUnavailableException(
+					"the pipeline is not running (starting up or shutting down)", null));
+		}
+		Restatement restatement = new Restatement(Map.copyOf(changes), new CompletableFuture<>());
+		restated.add(restatement);
+		return restatement.done();
 	}
 
 	@Override
@@ -161,6 +197,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		catch (IOException ex) {
 			health.locked(ex); // e.g. the CSV is locked at start-up: spool until it opens
 		}
+		restatementsWaiting = restatements.waiting();
 		running = true;
 		writer = new Thread(this::run, "csv-writer");
 		writer.start();
@@ -209,10 +246,48 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
+	/**
+	 * Makes new restatements durable, then writes waiting ones into the CSV once it is
+	 * writable and the spool is empty (the spool moves first: the CSV stays in id order).
+	 */
+	private void restate() {
+		for (Restatement next = restated.poll(); next != null; next = restated.poll()) {
+			try {
+				restatements.add(next.changes());
+				restatementsWaiting |= !next.changes().isEmpty();
+				nextRestatementTry = 0;
+				applyRestatements();
+				next.done().complete(next.changes().size());
+			}
+			catch (IOException | RuntimeException ex) {
+				next.done().completeExceptionally(ex);
+			}
+		}
+		if (restatementsWaiting && System.nanoTime() - nextRestatementTry >= 0) {
+			applyRestatements();
+		}
+	}
+
+	private void applyRestatements() {
+		if (!restatementsWaiting || !spool.isEmpty()) {
+			return;
+		}
+		try {
+			int changed = restatements.apply();
+			restatementsWaiting = false;
+			log.info("restated {} records in {}", changed, csv.path());
+			events.publishEvent(new CsvAppended(0)); // the sync: look now
+		}
+		catch (IOException ex) {
+			nextRestatementTry = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+			log.warn("restated records wait: {} cannot be replaced yet ({})", csv.path(), ex.toString());
+		}
+	}
+
 	/** The writer thread: a batch of whatever is waiting, then any retry that is due. */
 	private void run() {
 		List<Submission> batch = new ArrayList<>(settings.maxBatch());
-		while (running || !queue.isEmpty()) {
+		while (running || !queue.isEmpty() || !restated.isEmpty()) {
 			try {
 				Submission first = queue.poll(writes.retrying() ? health.millisToRetry() : 200, TimeUnit.MILLISECONDS);
 				if (first != null) {
@@ -222,6 +297,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 					batch.clear();
 				}
 				writes.retryIfDue(first == null);
+				restate();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

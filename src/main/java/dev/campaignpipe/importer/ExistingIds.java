@@ -34,6 +34,21 @@ class ExistingIds {
 	}
 
 	/**
+	 * Every stored record's natural key ({@link RecordKeys}) → its id, from the same
+	 * source as {@link #load()}; call after it.
+	 */
+	IdIndex loadKeys() throws IOException {
+		IdIndex keys = new IdIndex();
+		if (!sync.status().enabled()) {
+			CsvRecords.forEach(csv, converter, record -> keys.put(RecordKeys.of(record.campaign()), record.id()));
+			return keys;
+		}
+		table.forEachKey(row -> keys.put(RecordKeys.of(row.company(), row.name(), row.type(), row.channel(),
+				row.adFormat(), row.date(), row.deviceType(), row.country(), row.audienceSegment()), row.id()));
+		return keys;
+	}
+
+	/**
 	 * From the database once it has caught up with the CSV, or — with the mirror switched
 	 * off — from the CSV itself.
 	 */

@@ -110,7 +110,14 @@ class ImportController {
 		if (text == null || !Files.isRegularFile(Path.of(text)) || !Files.isReadable(Path.of(text))) {
 			return ResponseEntity.badRequest().body(ApiErrors.of("path", "path must name a readable file"));
 		}
-		ImportJobs.Job job = jobs.start(Path.of(text), options(request.onInvalid(), request.reassignIds()));
+		ImportOptions options;
+		try {
+			options = options(request.onInvalid(), request.reassignIds()).reading(request.preset(), request.defaults());
+		}
+		catch (IllegalArgumentException ex) {
+			return ResponseEntity.badRequest().body(ApiErrors.of("defaults", ex.getMessage()));
+		}
+		ImportJobs.Job job = jobs.start(Path.of(text), options);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportJobView.of(job));
 	}
 

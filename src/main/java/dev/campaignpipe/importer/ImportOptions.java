@@ -1,7 +1,59 @@
 package dev.campaignpipe.importer;
 
-/** How an import treats rows that break a rule, and ids that are taken. */
-public record ImportOptions(OnInvalid onInvalid, TakenId takenId) {
+import java.util.Map;
+
+import dev.campaignpipe.campaign.CampaignField;
+
+/**
+ * How an import treats rows that break a rule and ids that are taken, and how it reads an
+ * ad platform's export (SPEC §14).
+ *
+ * @param preset {@code auto} (recognize the file from its header) or a preset's name
+ * @param defaults values for fields the file lacks ({@code --default FIELD=VALUE};
+ * {@code --date} is the default of {@code date})
+ */
+public record ImportOptions(OnInvalid onInvalid, TakenId takenId, String preset, Map<CampaignField, String> defaults) {
+
+	public ImportOptions
+
+	{
+		preset = preset == null || preset.isBlank() ? "auto" : preset;
+		defaults = Map.copyOf(defaults);
+	}
+
+	public ImportOptions(OnInvalid onInvalid, TakenId takenId) {
+		this(onInvalid, takenId, "auto", Map.of());
+	}
+
+	/**
+	 * These options reading an export with {@code preset} and the defaults as given
+	 * ({@code campaign_company=Acme}: field names with {@code _} or {@code -}; blank
+	 * values are none).
+	 * @throws IllegalArgumentException naming a field that is not one of a record
+	 */
+	public ImportOptions reading(String preset, Map<String, String> given) {
+		Map<CampaignField, String> fields = new java.util.EnumMap<>(CampaignField.class);
+		given.forEach((name, value) -> {
+			String key = name.strip().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+			CampaignField field = CampaignField.byKey(key)
+				.orElseThrow(() -> new IllegalArgumentException("--default " + name
+						+ ": not a field of a record (one of "
+						+ String.join(", ",
+								java.util.Arrays.stream(CampaignField.values()).map(CampaignField::key).toList())
+						+ ")"));
+			if (value != null && !value.isBlank()) {
+				fields.put(field, value.strip());
+			}
+		});
+		return new ImportOptions(onInvalid, takenId, preset, fields);
+	}
+
+	/** The defaults by field name, as the hand-over API and the forms carry them. */
+	public Map<String, String> defaultsByName() {
+		Map<String, String> named = new java.util.LinkedHashMap<>();
+		defaults.forEach((field, value) -> named.put(field.key(), value));
+		return named;
+	}
 
 	/** What happens to a row whose campaign_id is already taken by different content. */
 	public enum TakenId {
@@ -39,7 +91,7 @@ public record ImportOptions(OnInvalid onInvalid, TakenId takenId) {
 
 	}
 
-	public static ImportOptions defaults() {
+	public static ImportOptions standard() {
 		return new ImportOptions(OnInvalid.REJECT, TakenId.REJECT);
 	}
 

@@ -1,6 +1,7 @@
 package dev.campaignpipe.importer;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +23,12 @@ public final class ImportProgress {
 
 	final AtomicLong bytesRead = new AtomicLong();
 
+	final AtomicLong updated = new AtomicLong();
+
+	private volatile String preset;
+
+	private volatile Map<String, Long> lines = Map.of();
+
 	private final long totalBytes;
 
 	private final long startNanos = System.nanoTime();
@@ -39,7 +46,16 @@ public final class ImportProgress {
 	public ImportSummary snapshot() {
 		return new ImportSummary(read.get(), stored.get(), duplicates.get(), rejected.get(), flagged.get(),
 				bytesRead.get(), totalBytes, (System.nanoTime() - startNanos) / 1e9, finished, failure,
-				rejectsFile == null ? null : rejectsFile.toString());
+				rejectsFile == null ? null : rejectsFile.toString(), preset, updated.get(), lines);
+	}
+
+	void preset(String name) {
+		this.preset = name;
+	}
+
+	/** The file's lines by kind, once they are all read. */
+	void lines(Map<String, Long> counts) {
+		this.lines = Map.copyOf(counts);
 	}
 
 	void finish(Path rejects, String failure) {

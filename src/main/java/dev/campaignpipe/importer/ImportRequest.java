@@ -1,6 +1,8 @@
 package dev.campaignpipe.importer;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,13 +16,18 @@ import tools.jackson.databind.JsonNode;
  * @param path the file to import, {@code null} when the request named none (as a string)
  * @param onInvalid {@code reject} or {@code keep-flagged}, as on the command line
  */
-@JsonPropertyOrder({ "path", "on_invalid", "reassign_ids" })
+@JsonPropertyOrder({ "path", "on_invalid", "reassign_ids", "preset", "defaults" })
 public record ImportRequest(String path, @JsonProperty("on_invalid") String onInvalid,
-		@JsonProperty("reassign_ids") boolean reassignIds) {
+		@JsonProperty("reassign_ids") boolean reassignIds, String preset, Map<String, String> defaults) {
+
+	public ImportRequest {
+		preset = preset == null ? "auto" : preset;
+		defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
+	}
 
 	public static ImportRequest of(Path file, ImportOptions options) {
 		return new ImportRequest(file.toAbsolutePath().toString(), options.onInvalid().setting(),
-				options.takenId() == ImportOptions.TakenId.REASSIGN);
+				options.takenId() == ImportOptions.TakenId.REASSIGN, options.preset(), options.defaultsByName());
 	}
 
 	/**
@@ -36,10 +43,19 @@ public record ImportRequest(String path, @JsonProperty("on_invalid") String onIn
 		JsonNode path = body.get("path");
 		JsonNode onInvalid = body.get("on_invalid");
 		JsonNode reassign = body.get("reassign_ids");
+		JsonNode preset = body.get("preset");
+		JsonNode defaults = body.get("defaults");
+		Map<String, String> given = new LinkedHashMap<>();
+		if (defaults != null && defaults.isObject()) {
+			defaults.properties()
+				.forEach(e -> given.put(e.getKey(),
+						e.getValue().isString() ? e.getValue().stringValue() : e.getValue().toString()));
+		}
 		return new ImportRequest((path != null && path.isString()) ? path.stringValue() : null,
 				(onInvalid == null) ? "reject"
 						: (onInvalid.isString() ? onInvalid.stringValue() : onInvalid.toString()),
-				reassign != null && reassign.isBoolean() && reassign.booleanValue());
+				reassign != null && reassign.isBoolean() && reassign.booleanValue(),
+				(preset != null && preset.isString()) ? preset.stringValue() : "auto", given);
 	}
 
 }

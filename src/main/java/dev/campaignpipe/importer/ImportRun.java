@@ -49,7 +49,7 @@ final class ImportRun implements AutoCloseable {
 	private void take(List<String> fields, long line, RowDecision decision, Submissions submissions)
 			throws IOException, InterruptedException {
 		switch (decision.outcome()) {
-			case STORE -> submissions.submit(decision.campaign(), decision.id(), fields,
+			case STORE -> submissions.submit(decision.campaign(), decision.id(), List.of(fields),
 					Source.imported(file.getFileName().toString(), line));
 			case DUPLICATE -> progress.duplicates.incrementAndGet();
 			case REJECT -> reject(fields, decision.reason());
@@ -63,7 +63,9 @@ final class ImportRun implements AutoCloseable {
 	private void rejectRefused(Submissions submissions) throws IOException {
 		for (Submissions.Refusal refusal = submissions.nextRefusal(); refusal != null; refusal = submissions
 			.nextRefusal()) {
-			reject(refusal.fields(), refusal.reason());
+			for (List<String> row : refusal.rows()) {
+				reject(row, refusal.reason());
+			}
 		}
 	}
 

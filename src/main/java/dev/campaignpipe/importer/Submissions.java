@@ -43,8 +43,12 @@ final class Submissions {
 		this.progress = progress;
 	}
 
-	/** Waits for room in the window, then hands the record to the queue. */
-	void submit(Campaign campaign, Long id, List<String> fields, Source source) throws InterruptedException {
+	/**
+	 * Waits for room in the window, then hands the record to the queue.
+	 * @param rows the input rows it was made of, rejected with it if the writer refuses
+	 * it
+	 */
+	void submit(Campaign campaign, Long id, List<List<String>> rows, Source source) throws InterruptedException {
 		window.acquire();
 		queue.submitAsync(campaign, id, verifiedUpTo, source).whenComplete((receipt, error) -> {
 			if (error == null) {
@@ -54,7 +58,7 @@ final class Submissions {
 				}
 			}
 			else {
-				refused.add(new Refusal(fields, error));
+				refused.add(new Refusal(rows, error));
 			}
 			window.release();
 		});
@@ -74,7 +78,7 @@ final class Submissions {
 	/**
 	 * A row the writer refused: an id taken meanwhile (by the form), or a failed write.
 	 */
-	record Refusal(List<String> fields, Throwable error) {
+	record Refusal(List<List<String>> rows, Throwable error) {
 
 		/** The reason for the rejects file. */
 		String reason() {

@@ -137,6 +137,24 @@ public class CampaignTable {
 				(RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), null));
 	}
 
+	/** A stored row's identity fields, for an import's natural keys (SPEC §14). */
+	public record RowKey(long id, String company, String name, String type, String channel, String adFormat,
+			LocalDate date, String deviceType, String country, String audienceSegment) {
+	}
+
+	/** Every stored row's identity fields (streamed, never all in memory). */
+	public void forEachKey(Consumer<RowKey> consumer) {
+		jdbc.query(con -> {
+			var statement = con.prepareStatement("SELECT campaign_id, campaign_company, campaign_name, campaign_type, "
+					+ "marketing_channel, ad_format, date, device_type, country, audience_segment FROM " + TABLE,
+					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+			statement.setFetchSize(5000);
+			return statement;
+		}, (RowCallbackHandler) rs -> consumer.accept(new RowKey(rs.getLong(1), rs.getString(2), rs.getString(3),
+				rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
+				rs.getString(9), rs.getString(10))));
+	}
+
 	/** The inputs a reconciliation sums, of one stored row. */
 	public record RowInputs(long id, long impressions, long clicks, long conversions, BigDecimal adSpend) {
 	}

@@ -41,7 +41,7 @@ class ImportJsonTests {
 		ImportOptions options = new ImportOptions(ImportOptions.OnInvalid.KEEP_FLAGGED, ImportOptions.TakenId.REASSIGN);
 		assertThat(JSON.writeValueAsString(ImportRequest.of(Path.of("/data/in.csv"), options)))
 			.isEqualTo("{\"path\":\"/data/in.csv\",\"on_invalid\":\"keep-flagged\",\"reassign_ids\":true}");
-		assertThat(JSON.writeValueAsString(ImportRequest.of(Path.of("/data/in.csv"), ImportOptions.defaults())))
+		assertThat(JSON.writeValueAsString(ImportRequest.of(Path.of("/data/in.csv"), ImportOptions.standard())))
 			.isEqualTo("{\"path\":\"/data/in.csv\",\"on_invalid\":\"reject\",\"reassign_ids\":false}");
 	}
 

@@ -30,6 +30,11 @@ class SubmissionsTests {
 		}
 
 		@Override
+		public CompletableFuture<Integer> restate(java.util.Map<Long, Campaign> changes) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo) {
 			CompletableFuture<Receipt> answer = new CompletableFuture<>();
 			answers.add(answer);
@@ -52,10 +57,10 @@ class SubmissionsTests {
 
 	@Test
 	void countsStoredAndFlaggedRecordsAsTheWriterAnswersAndKeepsRefusedRowsForTheRejects() throws Exception {
-		submissions.submit(TestCampaigns.workedExample(), 1L, List.of("1", "a"), Source.imported("in.csv", 2));
-		submissions.submit(TestCampaigns.workedExample().withDataQuality("clicks!"), null, List.of("2", "b"),
+		submissions.submit(TestCampaigns.workedExample(), 1L, List.of(List.of("1", "a")), Source.imported("in.csv", 2));
+		submissions.submit(TestCampaigns.workedExample().withDataQuality("clicks!"), null, List.of(List.of("2", "b")),
 				Source.imported("in.csv", 3));
-		submissions.submit(TestCampaigns.workedExample(), 3L, List.of("3", "c"), Source.imported("in.csv", 4));
+		submissions.submit(TestCampaigns.workedExample(), 3L, List.of(List.of("3", "c")), Source.imported("in.csv", 4));
 		assertThat(queue.verifiedUpTo).containsOnly(17L);
 		assertThat(submissions.nextRefusal()).isNull();
 
@@ -67,7 +72,7 @@ class SubmissionsTests {
 		assertThat(progress.snapshot().stored()).isEqualTo(2);
 		assertThat(progress.snapshot().flagged()).isEqualTo(1);
 		Submissions.Refusal refusal = submissions.nextRefusal();
-		assertThat(refusal.fields()).containsExactly("3", "c");
+		assertThat(refusal.rows()).containsExactly(List.of("3", "c"));
 		assertThat(refusal.reason()).isEqualTo("campaign_id 3 is already taken (taken while importing)");
 		assertThat(submissions.nextRefusal()).isNull();
 	}

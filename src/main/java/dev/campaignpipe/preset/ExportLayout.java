@@ -1,0 +1,136 @@
+package dev.campaignpipe.preset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where an export's data is: its encoding, its delimiter, the line its header is on, and
+ * which preset's columns that header has — found by trying each delimiter on the first
+ * lines until one of them is a header some preset recognizes.
+ *
+ * @param preset the recognized (or forced) preset's name
+ * @param settings its settings; {@code null} for this product's own formats
+ * @param headerRecord how many records come before the header (its preamble)
+ * @param columns column key → index in a row
+ */
+public record ExportLayout(String preset, PresetSettings settings, TextEncoding encoding, char delimiter,
+		int headerRecord, List<String> header, Map<String, Integer> columns) {
+
+	/** Lines looked at for a header. */
+	static final int HEADER_SEARCH = 60;
+
+	private static final char[] DELIMITERS = { '\t', ';', ',' };
+
+	/** Whether the plain import (SPEC §9) reads this file. */
+	public boolean isOwnFormat() {
+		return PresetCatalog.isOwnFormat(preset);
+	}
+
+	public String label() {
+		return settings == null ? (PresetCatalog.ORIGINAL.equals(preset) ? "the original tool's CSV" : "campaigns.csv")
+				: settings.label();
+	}
+
+	/** The delimiter's name for people. */
+	public String delimiterName() {
+		return switch (delimiter) {
+			case '\t' -> "tab";
+			case ';' -> "semicolon";
+			default -> "comma";
+		};
+	}
+
+	/** The header cells no column of the preset reads. */
+	public List<String> unmappedColumns() {
+		List<String> unmapped = new ArrayList<>();
+		for (int i = 0; i < header.size(); i++) {
+			if (!columns.containsValue(i) && !header.get(i).isBlank()) {
+				unmapped.add(header.get(i).strip());
+			}
+		}
+		return unmapped;
+	}
+
+	/**
+	 * Finds the header.
+	 * @param preset {@code auto} or a name from the catalog
+	 * @throws UnreadableExportException when no preset's header is found, naming the
+	 * closest presets and the columns they miss
+	 */
+	public static ExportLayout find(Path file, PresetCatalog catalog, String preset) throws IOException {
+		TextEncoding encoding = TextEncoding.of(file);
+		String only = PresetCatalog.AUTO.equals(preset) || PresetCatalog.isOwnFormat(preset) ? null : preset;
+		List<PresetCatalog.ColumnMatch> closest = new ArrayList<>();
+		for (char delimiter : DELIMITERS) {
+			List<List<String>> lines = firstLines(file, encoding, delimiter);
+			for (int i = 0; i < lines.size(); i++) {
+				List<String> header = lines.get(i);
+				String own = PresetCatalog.ownFormat(header);
+				if (own != null && (only == null)) {
+					String name = PresetCatalog.isOwnFormat(preset) ? preset : own;
+					return new ExportLayout(name, null, encoding, delimiter, i, header, Map.of());
+				}
+				if (PresetCatalog.isOwnFormat(preset) || header.size() < 2) {
+					continue;
+				}
+				List<PresetCatalog.ColumnMatch> ranked = catalog.rank(header, only);
+				if (!ranked.isEmpty() && ranked.get(0).usable()) {
+					PresetCatalog.ColumnMatch best = ranked.get(0);
+					return new ExportLayout(best.name(), best.settings(), encoding, delimiter, i, header,
+							best.columns());
+				}
+				keepClosest(closest, ranked);
+			}
+		}
+		throw new UnreadableExportException(unrecognized(preset, closest));
+	}
+
+	private static void keepClosest(List<PresetCatalog.ColumnMatch> closest, List<PresetCatalog.ColumnMatch> ranked) {
+		for (PresetCatalog.ColumnMatch match : ranked) {
+			closest.removeIf(c -> c.name().equals(match.name()) && c.columns().size() < match.columns().size());
+			if (closest.stream().noneMatch(c -> c.name().equals(match.name())) && !match.columns().isEmpty()) {
+				closest.add(match);
+			}
+		}
+	}
+
+	private static String unrecognized(String preset, List<PresetCatalog.ColumnMatch> closest) {
+		if (PresetCatalog.isOwnFormat(preset)) {
+			return "no header of " + preset + " (campaign_company, campaign_name, impressions …) in the first "
+					+ HEADER_SEARCH + " lines";
+		}
+		String what = PresetCatalog.AUTO.equals(preset) ? "a known export (" + "--preset=auto" + ")"
+				: "a " + preset + " export";
+		if (closest.isEmpty()) {
+			return "the header is not one of " + what + ": no line in the first " + HEADER_SEARCH
+					+ " has the columns of any preset";
+		}
+		String near = closest.stream()
+			.sorted((a, b) -> Integer.compare(b.columns().size(), a.columns().size()))
+			.limit(3)
+			.map(m -> m.name() + " (missing " + String.join(", ", m.missing()) + ")")
+			.collect(Collectors.joining("; "));
+		return "the header is not one of " + what + "; closest: " + near
+				+ ". Name the preset with --preset, or add the file's column names to pipeline.presets.NAME.columns";
+	}
+
+	private static List<List<String>> firstLines(Path file, TextEncoding encoding, char delimiter) throws IOException {
+		List<List<String>> lines = new ArrayList<>();
+		try (ExportLines in = ExportLines.open(file, encoding, delimiter, null)) {
+			for (List<String> cells = in.next(); cells != null && lines.size() < HEADER_SEARCH; cells = in.next()) {
+				lines.add(cells);
+			}
+		}
+		catch (RuntimeException ex) {
+			// a delimiter that splits the text into nonsense can trip the parser: not
+			// this
+			// one
+		}
+		return lines;
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.campaignpipe.preset;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.campaignpipe.campaign.CampaignField;
+
+/**
+ * How one preset finds each of our fields in one file: its rules with their columns
+ * resolved against the file's header, then the defaults given at import time.
+ */
+final class FieldRules {
+
+	/** The pseudo-field of the currency column: checked, not stored. */
+	static final String CURRENCY = "currency";
+
+	private final String preset;
+
+	private final Map<CampaignField, List<PresetSettings.Rule>> rules = new EnumMap<>(CampaignField.class);
+
+	private final List<PresetSettings.Rule> currency;
+
+	private final Map<String, Integer> columns;
+
+	private final Map<CampaignField, String> defaults;
+
+	FieldRules(ExportLayout layout, Map<CampaignField, String> defaults) {
+		this.preset = layout.preset();
+		this.columns = layout.columns();
+		this.defaults = defaults;
+		List<PresetSettings.Rule> currencyRules = List.of();
+		for (Map.Entry<String, List<PresetSettings.Rule>> entry : layout.settings().fields().entrySet()) {
+			String key = entry.getKey().toLowerCase(Locale.ROOT).replace('-', '_');
+			if (key.equals(CURRENCY)) {
+				currencyRules = entry.getValue();
+				continue;
+			}
+			CampaignField field = CampaignField.byKey(key)
+				.orElseThrow(() -> new IllegalStateException("pipeline.presets." + preset + ".fields." + entry.getKey()
+						+ " is not a field of a campaign record"));
+			rules.put(field, entry.getValue());
+		}
+		this.currency = currencyRules;
+	}
+
+	/** The value of {@code field} in a row, {@code null} when nothing gives one. */
+	String value(CampaignField field, List<String> cells) {
+		String value = byRules(rules.getOrDefault(field, List.of()), cells);
+		return value != null ? value : defaults.get(field);
+	}
+
+	/** The row's currency, {@code null} when the file has no currency column. */
+	String currency(List<String> cells) {
+		return byRules(currency, cells);
+	}
+
+	/**
+	 * Whether a rule reads the date from a column of this file, or a default gives it.
+	 */
+	boolean hasDate() {
+		if (defaults.containsKey(CampaignField.DATE)) {
+			return true;
+		}
+		for (PresetSettings.Rule rule : rules.getOrDefault(CampaignField.DATE, List.of())) {
+			if (rule.value() != null || (rule.from() != null && columns.containsKey(rule.from()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The cell the first rule of {@code field} reads, for messages ("" when none). */
+	String sourceCell(CampaignField field, List<String> cells) {
+		for (PresetSettings.Rule rule : rules.getOrDefault(field, List.of())) {
+			Integer index = rule.from() == null ? null : columns.get(rule.from());
+			if (index != null && index < cells.size()) {
+				return cells.get(index).strip();
+			}
+		}
+		return "";
+	}
+
+	/** Where {@code field}'s values come from in this file, for the preview. */
+	String source(CampaignField field, List<String> header) {
+		List<String> parts = new ArrayList<>();
+		for (PresetSettings.Rule rule : rules.getOrDefault(field, List.of())) {
+			if (rule.from() != null && columns.containsKey(rule.from())) {
+				String column = "column '" + header.get(columns.get(rule.from())).strip() + "'";
+				parts.add(rule.map().isEmpty() && rule.contains().isEmpty() ? column : column + " through rules");
+			}
+			else if (rule.from() == null && rule.value() != null) {
+				parts.add("'" + rule.value() + "'");
+			}
+		}
+		if (defaults.containsKey(field)) {
+			parts.add("default '" + defaults.get(field) + "'");
+		}
+		return parts.isEmpty() ? "" : String.join(", else ", parts);
+	}
+
+	/** The setting to change when a value of {@code field} is not ours. */
+	String setting(CampaignField field) {
+		return "pipeline.presets." + preset + ".fields." + field.key().replace('_', '-');
+	}
+
+	private String byRules(List<PresetSettings.Rule> list, List<String> cells) {
+		for (PresetSettings.Rule rule : list) {
+			String value = apply(rule, cells);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private String apply(PresetSettings.Rule rule, List<String> cells) {
+		if (rule.from() == null) {
+			return rule.value();
+		}
+		Integer index = columns.get(rule.from());
+		String cell = index == null || index >= cells.size() ? "" : cells.get(index).strip();
+		if (cell.isEmpty()) {
+			return rule.value();
+		}
+		for (Map.Entry<String, String> entry : rule.map().entrySet()) {
+			if (entry.getKey().strip().equalsIgnoreCase(cell)) {
+				return entry.getValue();
+			}
+		}
+		String lower = cell.toLowerCase(Locale.ROOT);
+		for (Map.Entry<String, String> entry : rule.contains().entrySet()) {
+			if (lower.contains(entry.getKey().strip().toLowerCase(Locale.ROOT))) {
+				return entry.getValue();
+			}
+		}
+		return rule.keepsCell() ? cell : rule.value();
+	}
+
+}
