@@ -83,8 +83,8 @@ class ArchitectureTests {
 		map.put("", Set.of("CampaignPipelineApplication"));
 		map.put("campaign",
 				Set.of("Campaign", "CampaignColumns", "CampaignField", "CampaignInput", "CampaignValidator",
-						"Categories", "CategorySettings", "DateInput", "Kpis", "Money", "StoredCampaign", "TotalKpis",
-						"Validation"));
+						"Categories", "CategorySettings", "DateInput", "Kpis", "Money", "StoredCampaign", "Text",
+						"TotalKpis", "Validation"));
 		map.put("common", Set.of("ApiErrors", "Backoff", "Durable", "WholeNumberParameter"));
 		map.put("config", Set.of("PipelineProperties"));
 		map.put("preset", Set.of("ExportLayout", "ExportReader", "LineKind", "PresetCatalog", "PresetRecord",

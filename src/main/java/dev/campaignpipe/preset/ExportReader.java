@@ -46,11 +46,6 @@ public final class ExportReader {
 	private static final CampaignField[] COUNTS = { CampaignField.IMPRESSIONS, CampaignField.CLICKS,
 			CampaignField.CONVERSIONS, CampaignField.AD_SPEND, CampaignField.REVENUE };
 
-	/** Fields every record needs (the date is found its own way). */
-	private static final List<CampaignField> REQUIRED = java.util.Arrays.stream(CampaignField.values())
-		.filter(f -> f != CampaignField.DATE && f != CampaignField.REVENUE)
-		.toList();
-
 	private final Path file;
 
 	private final ExportLayout layout;
@@ -264,7 +259,7 @@ public final class ExportReader {
 				if (date != null && dateCells.size() < 100_000) {
 					dateCells.add(date);
 				}
-				for (CampaignField field : REQUIRED) {
+				for (CampaignField field : TEXT_FIELDS) {
 					if (rules.value(field, cells) == null) {
 						missing.merge(field, 1L, Long::sum);
 						examples.putIfAbsent(field, rules.sourceCell(field, cells));
@@ -282,7 +277,7 @@ public final class ExportReader {
 			stops.add("the file mixes currencies (" + String.join(", ", currencies)
 					+ "): sums across them mean nothing; export one currency per file");
 		}
-		boolean dateColumn = rules.hasDate();
+		boolean dateColumn = rules.hasSource(CampaignField.DATE);
 		if (!dateColumn) {
 			for (String line : preamble) {
 				LocalDate day = dates.singleDay(line);
@@ -297,6 +292,13 @@ public final class ExportReader {
 			}
 		}
 		long rowsSeen = dataRows;
+		for (CampaignField field : COUNTS) {
+			if (field != CampaignField.REVENUE && !rules.hasSource(field)) {
+				missing.put(field, rowsSeen); // an empty cell is none; no column is a
+												// stop
+				examples.put(field, "");
+			}
+		}
 		List<String> lacking = new ArrayList<>();
 		missing.forEach((field, count) -> lacking.add(field.key()));
 		if (!lacking.isEmpty()) {

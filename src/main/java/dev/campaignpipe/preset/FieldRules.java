@@ -58,13 +58,14 @@ final class FieldRules {
 	}
 
 	/**
-	 * Whether a rule reads the date from a column of this file, or a default gives it.
+	 * Whether a rule reads {@code field} from a column of this file, or a constant or a
+	 * default gives it.
 	 */
-	boolean hasDate() {
-		if (defaults.containsKey(CampaignField.DATE)) {
+	boolean hasSource(CampaignField field) {
+		if (defaults.containsKey(field)) {
 			return true;
 		}
-		for (PresetSettings.Rule rule : rules.getOrDefault(CampaignField.DATE, List.of())) {
+		for (PresetSettings.Rule rule : rules.getOrDefault(field, List.of())) {
 			if (rule.value() != null || (rule.from() != null && columns.containsKey(rule.from()))) {
 				return true;
 			}
