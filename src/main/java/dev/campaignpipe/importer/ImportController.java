@@ -6,8 +6,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import dev.campaignpipe.campaign.CampaignField;
+import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.common.ApiErrors;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.status.ShowsBanners;
@@ -46,24 +52,40 @@ class ImportController {
 
 	private final Path uploads;
 
-	ImportController(ImportJobs jobs, PipelineProperties properties, Clock clock) {
+	private final CampaignImporter importer;
+
+	private final Categories categories;
+
+	ImportController(ImportJobs jobs, CampaignImporter importer, Categories categories, PipelineProperties properties,
+			Clock clock) {
 		this.jobs = jobs;
+		this.importer = importer;
+		this.categories = categories;
 		this.clock = clock;
 		this.uploads = properties.dataDir().resolve("imports");
 	}
 
 	@GetMapping("/import")
 	String form(Model model) {
+		choices(model, Map.of());
 		return "import";
 	}
 
+	/**
+	 * An upload: previewed ({@code action=preview}, SPEC §14) or imported at once. The
+	 * file stays in the data folder's {@code imports/}, so a preview can be imported
+	 * without sending it again.
+	 */
 	@PostMapping("/import")
 	String upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(name = "on_invalid", defaultValue = "reject") String onInvalid,
-			@RequestParam(name = "reassign_ids", defaultValue = "false") boolean reassign, Model model)
-			throws IOException {
+			@RequestParam(name = "reassign_ids", defaultValue = "false") boolean reassign,
+			@RequestParam(name = "preset", defaultValue = "auto") String preset,
+			@RequestParam(name = "action", defaultValue = "import") String action,
+			@RequestParam Map<String, String> params, Model model) throws IOException, InterruptedException {
 		if (file.isEmpty()) {
-			model.addAttribute("error", "Choose a CSV file to import.");
+			model.addAttribute("error", "Choose a file to import.");
+			choices(model, params);
 			return "import";
 		}
 		Files.createDirectories(uploads);
@@ -71,8 +93,85 @@ class ImportController {
 				: Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
 		Path target = uploads.resolve(LocalDateTime.now(clock).format(STAMP) + "-" + name);
 		file.transferTo(target);
-		ImportJobs.Job job = jobs.start(target, options(onInvalid, reassign));
-		return "redirect:/import/" + job.id();
+		return startOrPreview(target, onInvalid, reassign, preset, action, params, model);
+	}
+
+	/** A file uploaded before (its preview's form): previewed again or imported. */
+	@PostMapping("/import/uploaded")
+	String uploaded(@RequestParam("upload") String upload,
+			@RequestParam(name = "on_invalid", defaultValue = "reject") String onInvalid,
+			@RequestParam(name = "reassign_ids", defaultValue = "false") boolean reassign,
+			@RequestParam(name = "preset", defaultValue = "auto") String preset,
+			@RequestParam(name = "action", defaultValue = "import") String action,
+			@RequestParam Map<String, String> params, Model model) throws IOException, InterruptedException {
+		Path target = uploads.resolve(upload).normalize();
+		if (!upload.matches("[A-Za-z0-9._-]+") || !target.getParent().equals(uploads.normalize())
+				|| !Files.isRegularFile(target)) {
+			model.addAttribute("error", "That upload is gone; choose the file again.");
+			choices(model, params);
+			return "import";
+		}
+		return startOrPreview(target, onInvalid, reassign, preset, action, params, model);
+	}
+
+	private String startOrPreview(Path target, String onInvalid, boolean reassign, String preset, String action,
+			Map<String, String> params, Model model) throws IOException, InterruptedException {
+		ImportOptions options;
+		try {
+			options = options(onInvalid, reassign).reading(preset, defaults(params));
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+			choices(model, params);
+			return "import";
+		}
+		if (!"preview".equals(action)) {
+			ImportJobs.Job job = jobs.start(target, options);
+			return "redirect:/import/" + job.id();
+		}
+		choices(model, params);
+		model.addAttribute("upload", target.getFileName().toString());
+		model.addAttribute("onInvalid", options.onInvalid().setting());
+		model.addAttribute("reassign", reassign);
+		try {
+			model.addAttribute("preview", importer.preview(target, options));
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		return "import-preview";
+	}
+
+	/** The defaults a form gives: {@code default_FIELD} parameters that are not blank. */
+	private static Map<String, String> defaults(Map<String, String> params) {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			if (name.startsWith("default_") && value != null && !value.isBlank()) {
+				defaults.put(name.substring("default_".length()), value);
+			}
+		});
+		return defaults;
+	}
+
+	/** What the forms offer: presets, the category values, the defaults given so far. */
+	private void choices(Model model, Map<String, String> params) {
+		model.addAttribute("presets", importer.presets().names());
+		model.addAttribute("preset", params.getOrDefault("preset", "auto"));
+		List<DefaultField> fields = new ArrayList<>();
+		for (CampaignField field : List.of(CampaignField.CAMPAIGN_COMPANY, CampaignField.CAMPAIGN_TYPE,
+				CampaignField.MARKETING_CHANNEL, CampaignField.AD_FORMAT, CampaignField.DEVICE_TYPE,
+				CampaignField.COUNTRY, CampaignField.AUDIENCE_SEGMENT, CampaignField.DATE)) {
+			fields.add(new DefaultField(field.key(), "default_" + field.key(), categories.values(field),
+					params.getOrDefault("default_" + field.key(), "")));
+		}
+		model.addAttribute("defaultFields", fields);
+	}
+
+	/**
+	 * A default the upload form asks for: a closed set's values as choices, free text
+	 * otherwise.
+	 */
+	record DefaultField(String label, String name, List<String> choices, String value) {
 	}
 
 	@GetMapping("/import/{id}")

@@ -262,6 +262,11 @@ class PresetImportIntegrationTests {
 
 		static final Sums NONE = new Sums(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
+		Sums minus(Sums other) {
+			return new Sums(rows - other.rows, impressions.subtract(other.impressions), clicks.subtract(other.clicks),
+					spend.subtract(other.spend), revenue.subtract(other.revenue));
+		}
+
 	}
 
 	record Summary(String preset, long read, long stored, long updated, long unchanged, long rejected, String lines) {
@@ -350,7 +355,11 @@ class PresetImportIntegrationTests {
 	}
 
 	Sums storedRecords() throws Exception {
-		List<Object> row = database().query("SELECT COUNT(*), COALESCE(SUM(impressions), 0), COALESCE(SUM(clicks), 0), "
+		return storedRecords(database());
+	}
+
+	static Sums storedRecords(Database database) throws Exception {
+		List<Object> row = database.query("SELECT COUNT(*), COALESCE(SUM(impressions), 0), COALESCE(SUM(clicks), 0), "
 				+ "COALESCE(SUM(ad_spend), 0), COALESCE(SUM(revenue), 0) FROM digital_marketing_ad_performance_data")
 			.get(0);
 		return new Sums(((Number) row.get(0)).longValue(), new BigDecimal(row.get(1).toString()),
