@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -108,9 +107,11 @@ class PresetUploadBrowserIntegrationTests {
 
 	/** Clicks a submit button and waits for the next page. */
 	private static void submit(ChromeDriver driver, String button) {
-		WebElement page = driver.findElement(By.tagName("html"));
+		driver.executeScript("window.leaving = true;"); // gone once the next page is
+														// loaded
 		driver.findElement(By.id(button)).click();
-		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+				driver.executeScript("return window.leaving === undefined && document.readyState === 'complete';")));
 	}
 
 	private static long number(ChromeDriver driver, String id) {
