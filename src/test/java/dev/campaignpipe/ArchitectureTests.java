@@ -88,7 +88,7 @@ class ArchitectureTests {
 		map.put("common", Set.of("ApiErrors", "Backoff", "Durable", "WholeNumberParameter"));
 		map.put("config", Set.of("PipelineProperties"));
 		map.put("preset", Set.of("ExportLayout", "ExportReader", "LineKind", "PresetCatalog", "PresetRecord",
-				"PresetSettings", "UnreadableExportException"));
+				"PresetSettings", "UnreadableExportException", "WorkbookLimits"));
 		map.put("csvfile", Set.of("CsvFormat", "CsvRecords", "CsvLine", "CsvTail", "FileFingerprint", "IdSet",
 				"LineConverter", "QuarantinedLine", "RowReader", "SyncedRow"));
 		map.put("csv", Set.of("CampaignQueue", "CsvAppended", "CsvWriterService", "IdTakenException", "Location",

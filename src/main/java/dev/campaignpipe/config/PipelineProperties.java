@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.campaignpipe.campaign.CategorySettings;
 import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.preset.PresetSettings;
+import dev.campaignpipe.preset.WorkbookLimits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,8 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 		@DefaultValue PowerBi powerbi, @DefaultValue Dashboard dashboard, @DefaultValue Trail trail,
 		/* The ad platforms' export formats (SPEC §14; presets.yml). */
 		@DefaultValue Map<String, PresetSettings> presets,
+		/* How much an XLSX import may unpack to (zip bombs). */
+		@DefaultValue WorkbookLimits workbooks,
 		/*
 		 * Start the writer, sync and export with the application; command-line tools
 		 * start them only when they need them.

@@ -22,6 +22,7 @@ import dev.campaignpipe.preset.ExportReader;
 import dev.campaignpipe.preset.PresetRecord;
 import dev.campaignpipe.preset.PresetCatalog;
 import dev.campaignpipe.preset.UnreadableExportException;
+import dev.campaignpipe.preset.WorkbookLimits;
 
 import org.springframework.stereotype.Service;
 
@@ -50,6 +51,8 @@ public class CampaignImporter {
 
 	private final PresetCatalog presets;
 
+	private final WorkbookLimits workbooks;
+
 	CampaignImporter(CampaignQueue queue, CampaignValidator validator, LineConverter converter, ExistingIds existingIds,
 			Categories categories, PipelineProperties properties) {
 		this.queue = queue;
@@ -58,6 +61,7 @@ public class CampaignImporter {
 		this.existingIds = existingIds;
 		this.categories = categories;
 		this.presets = new PresetCatalog(properties.presets());
+		this.workbooks = properties.workbooks();
 	}
 
 	/** The presets {@code --preset} takes. */
@@ -75,7 +79,7 @@ public class CampaignImporter {
 			throw new UnreadableExportException("--preset must be one of " + String.join(", ", presets.names())
 					+ " (got '" + options.preset() + "')");
 		}
-		return ExportReader.open(file, presets, categories, options.preset(), options.defaults());
+		return ExportReader.open(file, presets, categories, options.preset(), options.defaults(), workbooks);
 	}
 
 	public ImportProgress start(Path file) throws IOException {

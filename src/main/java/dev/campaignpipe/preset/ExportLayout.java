@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * @param columns column key → index in a row
  */
 public record ExportLayout(String preset, PresetSettings settings, TextEncoding encoding, char delimiter,
-		int headerRecord, List<String> header, Map<String, Integer> columns) {
+		boolean workbook, int headerRecord, List<String> header, Map<String, Integer> columns) {
 
 	/** Lines looked at for a header. */
 	static final int HEADER_SEARCH = 60;
@@ -33,6 +33,11 @@ public record ExportLayout(String preset, PresetSettings settings, TextEncoding 
 	public String label() {
 		return settings == null ? (PresetCatalog.ORIGINAL.equals(preset) ? "the original tool's CSV" : "campaigns.csv")
 				: settings.label();
+	}
+
+	/** The file's lines, from the first. */
+	ExportLines open(Path file, java.util.function.LongConsumer bytesRead) throws IOException {
+		return workbook ? WorkbookLines.open(file) : CsvLines.open(file, encoding, delimiter, bytesRead);
 	}
 
 	/** The delimiter's name for people. */
@@ -61,32 +66,53 @@ public record ExportLayout(String preset, PresetSettings settings, TextEncoding 
 	 * @throws UnreadableExportException when no preset's header is found, naming the
 	 * closest presets and the columns they miss
 	 */
-	public static ExportLayout find(Path file, PresetCatalog catalog, String preset) throws IOException {
-		TextEncoding encoding = TextEncoding.of(file);
+	public static ExportLayout find(Path file, PresetCatalog catalog, String preset, WorkbookLimits limits)
+			throws IOException {
 		String only = PresetCatalog.AUTO.equals(preset) || PresetCatalog.isOwnFormat(preset) ? null : preset;
 		List<PresetCatalog.ColumnMatch> closest = new ArrayList<>();
+		if (WorkbookLines.isWorkbook(file)) {
+			WorkbookLines.check(file, limits);
+			TextEncoding none = new TextEncoding(java.nio.charset.StandardCharsets.UTF_8, 0);
+			ExportLayout layout = recognize(firstLines(() -> WorkbookLines.open(file)), catalog, preset, only, none,
+					',', true, closest);
+			if (layout != null) {
+				return layout;
+			}
+			throw new UnreadableExportException(unrecognized(preset, closest));
+		}
+		TextEncoding encoding = TextEncoding.of(file);
 		for (char delimiter : DELIMITERS) {
-			List<List<String>> lines = firstLines(file, encoding, delimiter);
-			for (int i = 0; i < lines.size(); i++) {
-				List<String> header = lines.get(i);
-				String own = PresetCatalog.ownFormat(header);
-				if (own != null && (only == null)) {
-					String name = PresetCatalog.isOwnFormat(preset) ? preset : own;
-					return new ExportLayout(name, null, encoding, delimiter, i, header, Map.of());
-				}
-				if (PresetCatalog.isOwnFormat(preset) || header.size() < 2) {
-					continue;
-				}
-				List<PresetCatalog.ColumnMatch> ranked = catalog.rank(header, only);
-				if (!ranked.isEmpty() && ranked.get(0).usable()) {
-					PresetCatalog.ColumnMatch best = ranked.get(0);
-					return new ExportLayout(best.name(), best.settings(), encoding, delimiter, i, header,
-							best.columns());
-				}
-				keepClosest(closest, ranked);
+			ExportLayout layout = recognize(firstLines(() -> CsvLines.open(file, encoding, delimiter, null)), catalog,
+					preset, only, encoding, delimiter, false, closest);
+			if (layout != null) {
+				return layout;
 			}
 		}
 		throw new UnreadableExportException(unrecognized(preset, closest));
+	}
+
+	/** The first line that is a header some preset knows, or {@code null}. */
+	private static ExportLayout recognize(List<List<String>> lines, PresetCatalog catalog, String preset, String only,
+			TextEncoding encoding, char delimiter, boolean workbook, List<PresetCatalog.ColumnMatch> closest) {
+		for (int i = 0; i < lines.size(); i++) {
+			List<String> header = lines.get(i);
+			String own = PresetCatalog.ownFormat(header);
+			if (own != null && only == null && !workbook) {
+				String name = PresetCatalog.isOwnFormat(preset) ? preset : own;
+				return new ExportLayout(name, null, encoding, delimiter, false, i, header, Map.of());
+			}
+			if (PresetCatalog.isOwnFormat(preset) || header.size() < 2) {
+				continue;
+			}
+			List<PresetCatalog.ColumnMatch> ranked = catalog.rank(header, only);
+			if (!ranked.isEmpty() && ranked.get(0).usable()) {
+				PresetCatalog.ColumnMatch best = ranked.get(0);
+				return new ExportLayout(best.name(), best.settings(), encoding, delimiter, workbook, i, header,
+						best.columns());
+			}
+			keepClosest(closest, ranked);
+		}
+		return null;
 	}
 
 	private static void keepClosest(List<PresetCatalog.ColumnMatch> closest, List<PresetCatalog.ColumnMatch> ranked) {
@@ -118,17 +144,25 @@ public record ExportLayout(String preset, PresetSettings settings, TextEncoding 
 				+ ". Name the preset with --preset, or add the file's column names to pipeline.presets.NAME.columns";
 	}
 
-	private static List<List<String>> firstLines(Path file, TextEncoding encoding, char delimiter) throws IOException {
+	@FunctionalInterface
+	private interface Opener {
+
+		ExportLines open() throws IOException;
+
+	}
+
+	private static List<List<String>> firstLines(Opener opener) throws IOException {
 		List<List<String>> lines = new ArrayList<>();
-		try (ExportLines in = ExportLines.open(file, encoding, delimiter, null)) {
+		try (ExportLines in = opener.open()) {
 			for (List<String> cells = in.next(); cells != null && lines.size() < HEADER_SEARCH; cells = in.next()) {
 				lines.add(cells);
 			}
 		}
+		catch (UnreadableExportException ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
-			// a delimiter that splits the text into nonsense can trip the parser: not
-			// this
-			// one
+			// a wrong delimiter can split the text into nonsense the parser trips on
 		}
 		return lines;
 	}

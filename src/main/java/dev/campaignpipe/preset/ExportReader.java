@@ -77,8 +77,8 @@ public final class ExportReader {
 	 * @throws UnreadableExportException when no known header is found
 	 */
 	public static ExportReader open(Path file, PresetCatalog catalog, Categories categories, String preset,
-			Map<CampaignField, String> defaults) throws IOException {
-		ExportLayout layout = ExportLayout.find(file, catalog, preset);
+			Map<CampaignField, String> defaults, WorkbookLimits limits) throws IOException {
+		ExportLayout layout = ExportLayout.find(file, catalog, preset, limits);
 		if (layout.isOwnFormat()) {
 			return new ExportReader(file, layout, null, categories);
 		}
@@ -99,9 +99,15 @@ public final class ExportReader {
 	/** How the file was read, for the preview: encoding, delimiter, numbers, dates. */
 	public Map<String, String> reading() {
 		Map<String, String> reading = new LinkedHashMap<>();
-		reading.put("encoding", layout.encoding().describe());
-		reading.put("delimiter", layout.delimiterName());
-		reading.put("header line", Long.toString(layout.headerRecord() + 1L));
+		if (layout.workbook()) {
+			reading.put("file", "XLSX workbook, first sheet");
+			reading.put("header row", Long.toString(layout.headerRecord() + 1L));
+		}
+		else {
+			reading.put("encoding", layout.encoding().describe());
+			reading.put("delimiter", layout.delimiterName());
+			reading.put("header line", Long.toString(layout.headerRecord() + 1L));
+		}
 		if (rules != null) {
 			reading.put("numbers", mark.describe());
 			reading.put("dates", dates.describe());
@@ -148,7 +154,7 @@ public final class ExportReader {
 		LinkedHashMap<String, Group> open = new LinkedHashMap<>();
 		int campaign = layout.columns().getOrDefault("campaign", -1);
 		long dataRows = 0;
-		try (ExportLines in = ExportLines.open(file, layout.encoding(), layout.delimiter(), bytesRead)) {
+		try (ExportLines in = layout.open(file, bytesRead)) {
 			int record = 0;
 			for (List<String> cells = in.next(); cells != null; cells = in.next(), record++) {
 				LineKind kind = record < layout.headerRecord() ? LineKind.PREAMBLE : record == layout.headerRecord()
@@ -236,7 +242,7 @@ public final class ExportReader {
 		Map<CampaignField, String> examples = new EnumMap<>(CampaignField.class);
 		int campaign = layout.columns().getOrDefault("campaign", -1);
 		long dataRows = 0;
-		try (ExportLines in = ExportLines.open(file, layout.encoding(), layout.delimiter(), null)) {
+		try (ExportLines in = layout.open(file, null)) {
 			int record = 0;
 			for (List<String> cells = in.next(); cells != null; cells = in.next(), record++) {
 				if (record < layout.headerRecord()) {

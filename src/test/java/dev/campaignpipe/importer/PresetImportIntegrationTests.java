@@ -256,6 +256,98 @@ class PresetImportIntegrationTests {
 		assertThat(data().resolve("campaigns.csv")).doesNotExist();
 	}
 
+	@Test
+	void aMetaXlsxExportIsReadLikeTheSameExportAsCsv() throws Exception {
+		Example meta = examples().filter(e -> e.file().startsWith("meta_m1")).findFirst().orElseThrow();
+		Path csv = PresetFiles.of(meta.file());
+		Path xlsx = dir.resolve("meta_m1.xlsx");
+		writeWorkbook(csv, xlsx);
+		Cli.Run run = cli(xlsx, meta.defaults());
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		Summary summary = Summary.of(run.output());
+		Sums file = dataRows(meta, csv);
+		assertThat(summary.read()).isEqualTo(file.rows());
+		assertThat(summary.lines()).contains("total 1"); // the summary row without a
+															// campaign
+		Sums stored = storedRecords();
+		assertThat(stored.rows()).isEqualTo(summary.stored()).isEqualTo(10);
+		assertThat(stored.impressions()).isEqualByComparingTo(file.impressions());
+		assertThat(stored.clicks()).isEqualByComparingTo(file.clicks());
+		assertThat(stored.spend()).isEqualByComparingTo(file.spend());
+		assertThat(stored.revenue()).isEqualByComparingTo(file.revenue());
+		assertThat(database().count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data WHERE date = ?",
+				java.sql.Date.valueOf("2025-05-08")))
+			.as("dates from date-formatted cells")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void zipBombsAndDamagedWorkbooksAreRefusedWithAMessage() throws Exception {
+		Path bomb = dir.resolve("bomb.xlsx");
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 64; i++) {
+				zip.write(zeros); // 64 MB that pack into a few kilobytes
+			}
+			zip.closeEntry();
+		}
+		assertThat(Files.size(bomb)).isLessThan(1 << 20);
+		Cli.Run refused = cli(bomb, "--pipeline.workbooks.max-unpacked=16MB");
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.output()).contains("the XLSX file unpacks to more than 16 MB");
+
+		Path parts = dir.resolve("parts.xlsx");
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(parts))) {
+			for (int i = 0; i < 50; i++) {
+				zip.putNextEntry(new java.util.zip.ZipEntry("part" + i + ".xml"));
+				zip.closeEntry();
+			}
+		}
+		Cli.Run many = cli(parts, "--pipeline.workbooks.max-entries=20");
+		assertThat(many.output()).contains("the XLSX file holds 50 parts, more than 20");
+
+		Path whole = dir.resolve("whole.xlsx");
+		writeWorkbook(PresetFiles.of("meta_m1_campaign_daily.csv"), whole);
+		byte[] bytes = Files.readAllBytes(whole);
+		Path truncated = dir.resolve("truncated.xlsx");
+		Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+		Cli.Run cut = cli(truncated);
+		assertThat(cut.exitCode()).isEqualTo(1);
+		assertThat(cut.output()).contains("the XLSX file is damaged or cut short");
+		assertThat(data().resolve("campaigns.csv")).as("nothing stored")
+			.satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(Files.readAllLines(p)).hasSize(1));
+	}
+
+	/**
+	 * The CSV export as Meta's XLSX download: numbers as numbers, the dates as
+	 * date-formatted cells.
+	 */
+	static void writeWorkbook(Path csv, Path xlsx) throws IOException {
+		List<List<String>> records = records(Files.readString(csv, StandardCharsets.UTF_8), ',');
+		try (var out = Files.newOutputStream(xlsx)) {
+			org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+			org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Raw Data Report");
+			for (int r = 0; r < records.size(); r++) {
+				List<String> row = records.get(r);
+				for (int c = 0; c < row.size(); c++) {
+					String cell = row.get(c);
+					if (r > 0 && cell.matches("\\d{4}-\\d{2}-\\d{2}")) {
+						sheet.value(r, c, java.time.LocalDate.parse(cell));
+						sheet.style(r, c).format("yyyy-mm-dd").set();
+					}
+					else if (r > 0 && cell.matches("-?\\d+(\\.\\d+)?")) {
+						sheet.value(r, c, Double.parseDouble(cell));
+					}
+					else if (!cell.isEmpty()) {
+						sheet.value(r, c, cell);
+					}
+				}
+			}
+			workbook.finish();
+		}
+	}
+
 	// ---- the test's own reading of the files ----
 
 	record Sums(long rows, BigDecimal impressions, BigDecimal clicks, BigDecimal spend, BigDecimal revenue) {
