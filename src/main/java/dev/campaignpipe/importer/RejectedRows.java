@@ -63,7 +63,13 @@ public class RejectedRows {
 		if (job.isEmpty()) {
 			return Optional.empty();
 		}
-		String rejects = job.get().progress().snapshot().rejectsFile();
+		ImportSummary summary = job.get().progress().snapshot();
+		if (summary.fromPlatform()) {
+			// an ad platform's row is not a record (rows are summed, fields come from
+			// rules): it is fixed in the export, which then imports again
+			return Optional.empty();
+		}
+		String rejects = summary.rejectsFile();
 		if (rejects != null && !Files.exists(Path.of(rejects))) {
 			return Optional.empty(); // moved or deleted since: nothing to show or fix
 		}

@@ -22,6 +22,8 @@ record DateFormat(PresetSettings.DateOrder order) {
 
 	private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})(?:[ T].*)?");
 
+	private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+
 	private static final List<DateTimeFormatter> TEXT = List.of(text("MMMM d, uuuu"), text("MMM d, uuuu"),
 			text("d MMMM uuuu"), text("d MMM uuuu"), text("MMM d uuuu"), text("EEE, MMM d, uuuu"),
 			text("EEEE, MMMM d, uuuu"));
@@ -95,6 +97,10 @@ record DateFormat(PresetSettings.DateOrder order) {
 		int colon = s.indexOf(':');
 		if (colon >= 0 && colon < 40 && !Character.isDigit(s.charAt(Math.max(0, colon - 1)))) {
 			s = s.substring(colon + 1).strip();
+		}
+		if (TIME.matcher(s).find()) {
+			return null; // a moment ("Last completed: 6/4/2025 4:10 AM"), not the
+							// report's range
 		}
 		LocalDate whole = parse(s);
 		if (whole != null) {

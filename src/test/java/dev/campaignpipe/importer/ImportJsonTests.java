@@ -25,7 +25,8 @@ class ImportJsonTests {
 		assertThat(JSON.writeValueAsString(ImportJobView.of(3, "/data/in.csv", SUMMARY)))
 			.isEqualTo("{\"id\":3,\"file\":\"/data/in.csv\",\"finished\":true,\"read\":10,\"stored\":7,"
 					+ "\"duplicates\":1,\"rejected\":2,\"flagged\":1,\"bytes_read\":500,\"total_bytes\":1000,"
-					+ "\"seconds\":1.5,\"failure\":null,\"rejects_file\":\"/data/in.rejects.csv\"}");
+					+ "\"seconds\":1.5,\"failure\":null,\"rejects_file\":\"/data/in.rejects.csv\",\"preset\":null,"
+					+ "\"updated\":0,\"lines\":{}}");
 	}
 
 	@Test
@@ -40,9 +41,23 @@ class ImportJsonTests {
 	void theCommandLineSendsThePathAndTheSettingsAsSpelledOnItsCommandLine() {
 		ImportOptions options = new ImportOptions(ImportOptions.OnInvalid.KEEP_FLAGGED, ImportOptions.TakenId.REASSIGN);
 		assertThat(JSON.writeValueAsString(ImportRequest.of(Path.of("/data/in.csv"), options)))
-			.isEqualTo("{\"path\":\"/data/in.csv\",\"on_invalid\":\"keep-flagged\",\"reassign_ids\":true}");
+			.isEqualTo("{\"path\":\"/data/in.csv\",\"on_invalid\":\"keep-flagged\",\"reassign_ids\":true,"
+					+ "\"preset\":\"auto\",\"defaults\":{}}");
 		assertThat(JSON.writeValueAsString(ImportRequest.of(Path.of("/data/in.csv"), ImportOptions.standard())))
-			.isEqualTo("{\"path\":\"/data/in.csv\",\"on_invalid\":\"reject\",\"reassign_ids\":false}");
+			.isEqualTo("{\"path\":\"/data/in.csv\",\"on_invalid\":\"reject\",\"reassign_ids\":false,"
+					+ "\"preset\":\"auto\",\"defaults\":{}}");
+		ImportOptions reading = ImportOptions.standard()
+			.reading("meta-ads", java.util.Map.of("campaign-company", "Acme", "country", " "));
+		assertThat(JSON.writeValueAsString(ImportRequest.of(Path.of("/data/in.csv"), reading)))
+			.as("a blank default is none; field names as the record spells them")
+			.isEqualTo("{\"path\":\"/data/in.csv\",\"on_invalid\":\"reject\",\"reassign_ids\":false,"
+					+ "\"preset\":\"meta-ads\",\"defaults\":{\"campaign_company\":\"Acme\"}}");
+		ImportRequest back = JSON.readValue(
+				"{\"path\":\"/a.csv\",\"preset\":\"meta-ads\",\"defaults\":{\"campaign_company\":\"Acme\"}}",
+				ImportRequest.class);
+		assertThat(
+				ImportController.options(back.onInvalid(), back.reassignIds()).reading(back.preset(), back.defaults()))
+			.isEqualTo(reading);
 	}
 
 	/**
