@@ -27,11 +27,11 @@ run() { # $1: label
 run first; first_s=$seconds; first_rss=$rss_kb
 rows=$(SQL -N $DB -e "SELECT COUNT(*) FROM digital_marketing_ad_performance_data")
 
-SQL $DB -e "CREATE TABLE scratch (day DATE, account VARCHAR(100), campaign VARCHAR(100), campaign_type VARCHAR(40),
-  device VARCHAR(40), country VARCHAR(60), currency CHAR(3), impressions VARCHAR(20), clicks BIGINT, cost DECIMAL(14,2),
-  conversions DECIMAL(14,2), conversion_value VARCHAR(20))"
+# the baseline: the same rows into a copy of the product's own table (its keys and indexes), as
+# bench/import-benchmark.sh does; the export's numbers unquoted on the way, nothing validated
+SQL $DB -e "CREATE TABLE scratch LIKE digital_marketing_ad_performance_data"
 t0=$(date +%s.%N)
-SQL $DB -e "LOAD DATA LOCAL INFILE '$WORK/google.csv' INTO TABLE scratch FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\r\n' IGNORE 3 LINES"
+SQL $DB -e "SET @n = 0; LOAD DATA LOCAL INFILE '$WORK/google.csv' INTO TABLE scratch FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\r\n' IGNORE 3 LINES (date, campaign_company, campaign_name, campaign_type, device_type, country, @currency, @impressions, clicks, ad_spend, conversions, @revenue) SET campaign_id = (@n := @n + 1), impressions = REPLACE(@impressions, ',', ''), revenue = REPLACE(@revenue, ',', ''), marketing_channel = 'Google', ad_format = 'Text', audience_segment = 'New Users'"
 t1=$(date +%s.%N)
 loaded=$(SQL -N $DB -e "SELECT COUNT(*) FROM scratch")
 
@@ -39,7 +39,7 @@ run again; again_s=$seconds
 java -jar "$JAR" verify "${ARGS[@]:0:5}" > "$WORK/verify.log" 2>&1 && verified=agree || verified=DIFFERENT
 printf "import (end to end, -Xmx256m): %.1fs, %.0f rows/s, %d records in MariaDB, peak RSS %d MB, verify: %s\n" \
   "$first_s" "$(echo "$ROWS / $first_s" | bc -l)" "$rows" $((first_rss / 1024)) "$verified"
-printf "LOAD DATA LOCAL INFILE (raw copy, no validation or KPIs): %.1fs, %.0f rows/s, %d rows\n" \
+printf "LOAD DATA LOCAL INFILE into the product's table (no validation, no KPIs): %.1fs, %.0f rows/s, %d rows\n" \
   "$(echo "$t1 - $t0" | bc -l)" "$(echo "$loaded / ($t1 - $t0)" | bc -l)" "$loaded"
 printf "ratio import/LOAD DATA rows/s: %.2f\n" "$(echo "($ROWS / $first_s) / ($loaded / ($t1 - $t0))" | bc -l)"
 printf "re-import of the same file (all unchanged): %.1fs, %.0f rows/s\n" "$again_s" "$(echo "$ROWS / $again_s" | bc -l)"
