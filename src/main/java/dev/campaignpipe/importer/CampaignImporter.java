@@ -159,13 +159,31 @@ public class CampaignImporter {
 		if (!export.layout().isOwnFormat()) {
 			return runPreset(file, export, options, progress);
 		}
-		ImportRun run = new ImportRun(file, progress);
-		String failure = null;
-		try {
+		Rejects rejects = new Rejects(file, progress);
+		return complete(rejects, progress, () -> {
 			IdIndex taken = existingIds.load();
 			long verifiedUpTo = queue.lastId();
-			run.importRows(new RowDecider(validator, dates, options, taken),
+			new ImportRun(file, progress, rejects).importRows(new RowDecider(validator, dates, options, taken),
 					new Submissions(queue, verifiedUpTo, progress));
+		});
+	}
+
+	/** One import's work, which may fail. */
+	@FunctionalInterface
+	private interface Work {
+
+		void run() throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * Runs an import's work, then closes its rejects file and records how it ended: every
+	 * failure becomes the summary's reason, never an exception.
+	 */
+	private static ImportSummary complete(Rejects rejects, ImportProgress progress, Work work) {
+		String failure = null;
+		try {
+			work.run();
 		}
 		catch (IOException | RuntimeException ex) {
 			failure = ex.getMessage() == null ? ex.toString() : ex.getMessage();
@@ -176,13 +194,13 @@ public class CampaignImporter {
 		}
 		finally {
 			try {
-				run.close();
+				rejects.close();
 			}
 			catch (IOException ex) {
 				failure = failure == null ? "could not write the rejects file: " + ex.getMessage() : failure;
 			}
 		}
-		progress.finish(run.rejectsFile(), failure);
+		progress.finish(rejects.path(), failure);
 		return progress.snapshot();
 	}
 
@@ -194,33 +212,13 @@ public class CampaignImporter {
 			progress.finish(null, String.join("; ", export.stops()));
 			return progress.snapshot();
 		}
-		String failure = null;
-		PresetRun run = null;
-		try {
+		Rejects rejects = new Rejects(file, progress);
+		return complete(rejects, progress, () -> {
 			IdIndex contents = existingIds.load();
 			IdIndex keys = existingIds.loadKeys();
-			run = new PresetRun(file, progress, validator, options, contents, keys);
-			run.importRecords(export, new Submissions(queue, queue.lastId(), progress), queue);
-		}
-		catch (IOException | RuntimeException ex) {
-			failure = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			failure = "interrupted";
-		}
-		finally {
-			if (run != null) {
-				try {
-					run.close();
-				}
-				catch (IOException ex) {
-					failure = failure == null ? "could not write the rejects file: " + ex.getMessage() : failure;
-				}
-			}
-		}
-		progress.finish(run == null ? null : run.rejectsFile(), failure);
-		return progress.snapshot();
+			new PresetRun(file, progress, rejects, validator, options, contents, keys).importRecords(export,
+					new Submissions(queue, queue.lastId(), progress), queue);
+		});
 	}
 
 }

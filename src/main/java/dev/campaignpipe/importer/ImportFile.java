@@ -1,6 +1,5 @@
 package dev.campaignpipe.importer;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.List;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.campaignpipe.common.CountingStream;
 import dev.campaignpipe.csvfile.CsvRecords;
 
 /**
@@ -33,7 +33,7 @@ final class ImportFile implements AutoCloseable {
 	}
 
 	static ImportFile open(Path file, ImportProgress progress) throws IOException {
-		InputStream in = new Counting(Files.newInputStream(file), progress);
+		InputStream in = new CountingStream(Files.newInputStream(file), progress.bytesRead::addAndGet);
 		try {
 			return new ImportFile(file, CsvRecords.lenientReader(in));
 		}
@@ -72,36 +72,6 @@ final class ImportFile implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		reader.close();
-	}
-
-	/** Counts bytes as the parser reads them, for progress. */
-	private static final class Counting extends FilterInputStream {
-
-		private final ImportProgress progress;
-
-		Counting(InputStream in, ImportProgress progress) {
-			super(in);
-			this.progress = progress;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = super.read(b, off, len);
-			if (n > 0) {
-				progress.bytesRead.addAndGet(n);
-			}
-			return n;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				progress.bytesRead.incrementAndGet();
-			}
-			return b;
-		}
-
 	}
 
 }

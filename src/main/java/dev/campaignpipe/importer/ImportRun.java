@@ -12,7 +12,7 @@ import dev.campaignpipe.csvfile.RowReader;
  * row in its progress — stored or refused once the writer answers, skipped as a
  * duplicate, or written to its rejects file with the reason.
  */
-final class ImportRun implements AutoCloseable {
+final class ImportRun {
 
 	private final Path file;
 
@@ -20,10 +20,10 @@ final class ImportRun implements AutoCloseable {
 
 	private final Rejects rejects;
 
-	ImportRun(Path file, ImportProgress progress) {
+	ImportRun(Path file, ImportProgress progress, Rejects rejects) {
 		this.file = file;
 		this.progress = progress;
-		this.rejects = new Rejects(file);
+		this.rejects = rejects;
 	}
 
 	/**
@@ -37,13 +37,13 @@ final class ImportRun implements AutoCloseable {
 			RowReader columns = RowReader.fromHeaderFields(header);
 			rejects.header(header);
 			for (List<String> fields = in.next(); fields != null; fields = in.next()) {
-				rejectRefused(submissions);
+				rejects.rejectRefused(submissions);
 				progress.read.incrementAndGet();
 				take(fields, in.line(), decider.decide(columns.read(fields)), submissions);
 			}
 		}
 		submissions.awaitAll();
-		rejectRefused(submissions);
+		rejects.rejectRefused(submissions);
 	}
 
 	private void take(List<String> fields, long line, RowDecision decision, Submissions submissions)
@@ -52,36 +52,8 @@ final class ImportRun implements AutoCloseable {
 			case STORE -> submissions.submit(decision.campaign(), decision.id(), List.of(fields),
 					Source.imported(file.getFileName().toString(), line));
 			case DUPLICATE -> progress.duplicates.incrementAndGet();
-			case REJECT -> reject(fields, decision.reason());
+			case REJECT -> rejects.reject(fields, decision.reason());
 		}
-	}
-
-	/**
-	 * Writes submissions the writer refused to the rejects file; only the importing
-	 * thread writes that file.
-	 */
-	private void rejectRefused(Submissions submissions) throws IOException {
-		for (Submissions.Refusal refusal = submissions.nextRefusal(); refusal != null; refusal = submissions
-			.nextRefusal()) {
-			for (List<String> row : refusal.rows()) {
-				reject(row, refusal.reason());
-			}
-		}
-	}
-
-	private void reject(List<String> fields, String reason) throws IOException {
-		rejects.write(fields, reason);
-		progress.rejected.incrementAndGet();
-	}
-
-	/** The rejects file, or {@code null} when nothing was rejected. */
-	Path rejectsFile() {
-		return rejects.path();
-	}
-
-	@Override
-	public void close() throws IOException {
-		rejects.close();
 	}
 
 }

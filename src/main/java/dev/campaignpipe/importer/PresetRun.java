@@ -26,7 +26,7 @@ import dev.campaignpipe.preset.PresetRecord;
  * campaign_id). Every row ends in a record or in the rejects file, every other line is
  * counted by its kind.
  */
-final class PresetRun implements AutoCloseable {
+final class PresetRun {
 
 	/** A key already taken by a record of this run. */
 	private static final long THIS_RUN = -1;
@@ -51,11 +51,11 @@ final class PresetRun implements AutoCloseable {
 	 * @param contents stored id → content hash
 	 * @param keys stored natural key → id
 	 */
-	PresetRun(Path file, ImportProgress progress, CampaignValidator validator, ImportOptions options, IdIndex contents,
-			IdIndex keys) {
+	PresetRun(Path file, ImportProgress progress, Rejects rejects, CampaignValidator validator, ImportOptions options,
+			IdIndex contents, IdIndex keys) {
 		this.file = file;
 		this.progress = progress;
-		this.rejects = new Rejects(file);
+		this.rejects = rejects;
 		this.validator = validator;
 		this.options = options;
 		this.contents = contents;
@@ -68,7 +68,7 @@ final class PresetRun implements AutoCloseable {
 		Map<LineKind, Long> lines = reader.read(new ExportReader.RecordSink() {
 			@Override
 			public void record(PresetRecord record) throws IOException, InterruptedException {
-				rejectRefused(submissions);
+				rejects.rejectRefused(submissions);
 				progress.read.addAndGet(record.rows().size());
 				take(record, submissions);
 			}
@@ -76,14 +76,14 @@ final class PresetRun implements AutoCloseable {
 			@Override
 			public void rejectRow(PresetRecord.SourceRow row, String reason) throws IOException {
 				progress.read.incrementAndGet();
-				reject(row.cells(), reason);
+				rejects.reject(row.cells(), reason);
 			}
 		}, Long.MAX_VALUE, progress.bytesRead::addAndGet);
 		Map<String, Long> counts = new java.util.LinkedHashMap<>();
 		lines.forEach((kind, count) -> counts.put(kind.label(), count));
 		progress.lines(counts);
 		submissions.awaitAll();
-		rejectRefused(submissions);
+		rejects.rejectRefused(submissions);
 		if (!restated.isEmpty()) {
 			try {
 				progress.updated.addAndGet(queue.restate(restated).get());
@@ -166,31 +166,8 @@ final class PresetRun implements AutoCloseable {
 
 	private void rejectAll(PresetRecord record, String reason) throws IOException {
 		for (PresetRecord.SourceRow row : record.rows()) {
-			reject(row.cells(), reason);
+			rejects.reject(row.cells(), reason);
 		}
-	}
-
-	private void rejectRefused(Submissions submissions) throws IOException {
-		for (Submissions.Refusal refusal = submissions.nextRefusal(); refusal != null; refusal = submissions
-			.nextRefusal()) {
-			for (List<String> row : refusal.rows()) {
-				reject(row, refusal.reason());
-			}
-		}
-	}
-
-	private void reject(List<String> cells, String reason) throws IOException {
-		rejects.write(cells, reason);
-		progress.rejected.incrementAndGet();
-	}
-
-	Path rejectsFile() {
-		return rejects.path();
-	}
-
-	@Override
-	public void close() throws IOException {
-		rejects.close();
 	}
 
 }

@@ -28,7 +28,10 @@ final class Rejects implements AutoCloseable {
 
 	private CsvWriter csv;
 
-	Rejects(Path input) {
+	private final ImportProgress progress;
+
+	Rejects(Path input, ImportProgress progress) {
+		this.progress = progress;
 		String name = input.getFileName().toString();
 		String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
 		this.path = input.toAbsolutePath().resolveSibling(base + ".rejects.csv");
@@ -38,7 +41,26 @@ final class Rejects implements AutoCloseable {
 		this.header = fields;
 	}
 
-	void write(List<String> fields, String reason) throws IOException {
+	/** Writes a row with its reason and counts it rejected. */
+	void reject(List<String> fields, String reason) throws IOException {
+		write(fields, reason);
+		progress.rejected.incrementAndGet();
+	}
+
+	/**
+	 * Rejects the rows of the submissions the writer refused; only the importing thread
+	 * writes the file.
+	 */
+	void rejectRefused(Submissions submissions) throws IOException {
+		for (Submissions.Refusal refusal = submissions.nextRefusal(); refusal != null; refusal = submissions
+			.nextRefusal()) {
+			for (List<String> row : refusal.rows()) {
+				reject(row, refusal.reason());
+			}
+		}
+	}
+
+	private void write(List<String> fields, String reason) throws IOException {
 		if (csv == null) {
 			// a new rejects file: the fixes recorded beside an earlier one are not its
 			// own

@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import dev.campaignpipe.common.CountingStream;
 
 /**
  * A text export's lines as records of cells, decoded in its encoding and split at its
@@ -73,36 +74,6 @@ final class CsvLines implements ExportLines {
 	@Override
 	public void close() throws IOException {
 		reader.close();
-	}
-
-	/** Counts bytes as the parser reads them. */
-	private static final class CountingStream extends java.io.FilterInputStream {
-
-		private final LongConsumer bytesRead;
-
-		CountingStream(InputStream in, LongConsumer bytesRead) {
-			super(in);
-			this.bytesRead = bytesRead;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = super.read(b, off, len);
-			if (n > 0) {
-				bytesRead.accept(n);
-			}
-			return n;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				bytesRead.accept(1);
-			}
-			return b;
-		}
-
 	}
 
 }
