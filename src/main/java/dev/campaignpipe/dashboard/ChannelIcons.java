@@ -19,8 +19,8 @@ final class ChannelIcons {
 			Map.entry("linkedin", "bi-linkedin"), Map.entry("pinterest", "bi-pinterest"),
 			Map.entry("youtube", "bi-youtube"), Map.entry("tiktok", "bi-tiktok"), Map.entry("twitter", "bi-twitter-x"),
 			Map.entry("x", "bi-twitter-x"), Map.entry("snapchat", "bi-snapchat"), Map.entry("reddit", "bi-reddit"),
-			Map.entry("microsoft", "bi-microsoft"), Map.entry("bing", "bi-microsoft"),
-			Map.entry("email", "bi-envelope"), Map.entry("whatsapp", "bi-whatsapp"),
+			Map.entry("microsoft", "bi-microsoft"), Map.entry("microsoftadvertising", "bi-microsoft"),
+			Map.entry("bing", "bi-microsoft"), Map.entry("email", "bi-envelope"), Map.entry("whatsapp", "bi-whatsapp"),
 			Map.entry("threads", "bi-threads"));
 
 	private ChannelIcons() {

@@ -83,7 +83,7 @@ class CampaignValidatorTests {
 	@ParameterizedTest(name = "{0} = ''{1}'' -> {2}")
 	@CsvSource(delimiter = '|', nullValues = "NULL", value = { "CAMPAIGN_COMPANY|NULL|campaign_company is required",
 			"CAMPAIGN_COMPANY|'   '|campaign_company is required",
-			"MARKETING_CHANNEL|TikTok|marketing_channel must be one of Facebook, Google, Instagram, LinkedIn, Pinterest, YouTube (got 'TikTok')",
+			"MARKETING_CHANNEL|Snapchat|marketing_channel must be one of Facebook, Google, Instagram, LinkedIn, Pinterest, YouTube, TikTok, Microsoft Advertising (got 'Snapchat')",
 			"DATE|15-10-2024|date must be a calendar date written yyyy-MM-dd (got '15-10-2024')",
 			"DATE|2024-02-30|date must be a calendar date written yyyy-MM-dd (got '2024-02-30')",
 			"DATE|1999-12-31|date must be between 2000-01-01 and 2027-11-25",

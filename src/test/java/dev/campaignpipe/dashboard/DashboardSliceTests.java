@@ -72,8 +72,9 @@ class DashboardSliceTests {
 	void everyConfiguredChannelIsASlicerButtonWithItsIcon() throws Exception {
 		String page = page();
 		assertThat(page).contains("data-value=\"Facebook\"", "bi-facebook", "data-value=\"YouTube\"", "bi-youtube",
-				"data-value=\"LinkedIn\"", "bi-linkedin");
-		assertThat(page.split("class=\"channel\"", -1)).hasSize(7);
+				"data-value=\"LinkedIn\"", "bi-linkedin", "data-value=\"TikTok\"", "bi-tiktok",
+				"data-value=\"Microsoft Advertising\"", "bi-microsoft");
+		assertThat(page.split("class=\"channel\"", -1)).as("eight channels (SPEC §3, §14)").hasSize(9);
 	}
 
 	@Test
