@@ -63,6 +63,20 @@ final class CsvFile {
 		return path;
 	}
 
+	/**
+	 * Whether the file can be opened for writing now (not while Excel holds it) — checked
+	 * before work that is wasted if it cannot.
+	 */
+	boolean writable() {
+		try {
+			opener.openForAppend(path).close();
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	long size() throws IOException {
 		return Files.exists(path) ? Files.size(path) : 0;
 	}

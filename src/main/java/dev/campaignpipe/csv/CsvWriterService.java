@@ -68,6 +68,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	/** When waiting restatements are tried again (writer thread only). */
 	private long nextRestatementTry;
 
+	/** Tries that found the CSV locked in a row (writer thread only). */
+	private int restatementFailures;
+
 	private volatile boolean running;
 
 	private volatile Thread writer;
@@ -182,6 +185,14 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 				health.lastError(), health.refusingSince(), ids.last(), csv.path().toString());
 	}
 
+	/**
+	 * The CSV lines of the records waiting in the spool (acknowledged, in neither the CSV
+	 * nor the database yet), for an import that must know every stored record.
+	 */
+	public List<String> spooledLines() throws IOException {
+		return spool.isEmpty() ? List.of() : spool.rowsInIdOrder();
+	}
+
 	/** Where a record is, if this writer knows: the spool, or the CSV for recent ids. */
 	public Optional<Receipt> locate(long id) {
 		Location location = spool.ids().contains(id) ? Location.SPOOL : Location.CSV;
@@ -221,6 +232,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		List<Submission> late = new ArrayList<>();
 		queue.drainTo(late);
 		late.forEach(p -> p.future().completeExceptionally(new IOException("shutting down")));
+		for (Restatement restatement = restated.poll(); restatement != null; restatement = restated.poll()) {
+			restatement.done().completeExceptionally(new IOException("shutting down"));
+		}
 		if (thread == null || !thread.isAlive()) {
 			ids.close(); // only the writer thread writes the mark
 		}
@@ -256,6 +270,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 				restatements.add(next.changes());
 				restatementsWaiting |= !next.changes().isEmpty();
 				nextRestatementTry = 0;
+				restatementFailures = 0;
 				applyRestatements();
 				next.done().complete(next.changes().size());
 			}
@@ -272,16 +287,38 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		if (!restatementsWaiting || !spool.isEmpty()) {
 			return;
 		}
+		if (!csv.writable()) {
+			// locked (Excel): do not copy the whole file only to fail at the rename
+			restatementRetry();
+			return;
+		}
 		try {
-			int changed = restatements.apply();
+			Restatements.Applied applied = restatements.apply();
+			writes.replaced();
 			restatementsWaiting = false;
-			log.info("restated {} records in {}", changed, csv.path());
-			events.publishEvent(new CsvAppended(0)); // the sync: look now
+			restatementFailures = 0;
+			log.info("restated {} records in {}", applied.changed(), csv.path());
+			if (!applied.missing().isEmpty()) {
+				log.warn("restated records no longer in {} (deleted by hand?), not restated: {}", csv.path(),
+						applied.missing());
+			}
+			try {
+				events.publishEvent(new CsvAppended(0)); // the sync: look now
+			}
+			catch (RuntimeException ex) {
+				log.warn("a listener of the restatement failed: {}", ex.toString());
+			}
 		}
 		catch (IOException ex) {
-			nextRestatementTry = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
 			log.warn("restated records wait: {} cannot be replaced yet ({})", csv.path(), ex.toString());
+			restatementRetry();
 		}
+	}
+
+	/** The next try in 1, 2, 4 … 30 s. */
+	private void restatementRetry() {
+		long seconds = Math.min(30, 1L << Math.min(restatementFailures++, 5));
+		nextRestatementTry = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 	}
 
 	/** The writer thread: a batch of whatever is waiting, then any retry that is due. */

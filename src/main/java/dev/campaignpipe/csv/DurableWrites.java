@@ -68,6 +68,16 @@ final class DurableWrites {
 	}
 
 	/**
+	 * The writer replaced the CSV itself (restated records): its end and the id mark move
+	 * to the new file's size, so a crash in the next append is still recognized as ours.
+	 */
+	void replaced() throws IOException {
+		long size = csv.size();
+		end.appended(size);
+		ids.saveMark(size);
+	}
+
+	/**
 	 * Whether the writer has something to retry: spooled records to move, or a full disk
 	 * to probe.
 	 */

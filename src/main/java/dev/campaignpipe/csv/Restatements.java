@@ -33,6 +33,9 @@ import dev.campaignpipe.csvfile.CsvFormat;
  */
 final class Restatements {
 
+	/** Physical lines one record may span (a quoted field with line breaks). */
+	private static final int MAX_JOINED = 20;
+
 	private final Path pending;
 
 	private final Path csv;
@@ -61,7 +64,8 @@ final class Restatements {
 		boolean created = !Files.exists(pending);
 		try (FileChannel channel = FileChannel.open(pending, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND)) {
-			ByteBuffer bytes = ByteBuffer.wrap(CsvFormat.lines(lines));
+			ByteBuffer bytes = ByteBuffer.wrap(CsvFormat.lines(lines)); // UTF-8, as the
+																		// CSV
 			while (bytes.hasRemaining()) {
 				channel.write(bytes);
 			}
@@ -80,15 +84,18 @@ final class Restatements {
 	 * @return the number of records changed in the CSV
 	 * @throws IOException when the CSV cannot be read or replaced (locked): they wait
 	 */
-	int apply() throws IOException {
+	Applied apply() throws IOException {
 		Map<Long, String> lines = readPending();
 		int changed = 0;
 		Path dir = csv.toAbsolutePath().getParent();
 		Path tmp = Durable.newReplacementFile(dir, csv);
 		try {
-			try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+			// Latin-1 maps every byte to one char and back: the lines kept are copied
+			// byte for
+			// byte, whatever encoding Excel saved them in
+			try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.ISO_8859_1);
 					OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
-					BufferedWriter out = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8),
+					BufferedWriter out = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.ISO_8859_1),
 							1 << 16)) {
 				boolean header = true;
 				for (String record = nextRecord(in); record != null; record = nextRecord(in)) {
@@ -121,13 +128,26 @@ final class Restatements {
 		}
 		Files.delete(pending);
 		Durable.syncDirectory(pending.toAbsolutePath().getParent());
-		return changed;
+		return new Applied(changed, List.copyOf(lines.keySet()));
 	}
 
-	/** id → its new CSV line (with CRLF); a later restatement of an id wins. */
+	/**
+	 * What a rewrite did.
+	 *
+	 * @param changed records replaced in the CSV
+	 * @param missing ids no longer in the CSV (its line deleted by hand since): nothing
+	 * to restate
+	 */
+	record Applied(int changed, List<Long> missing) {
+	}
+
+	/**
+	 * id → its new CSV line (with CRLF) as Latin-1 chars of its UTF-8 bytes; a later
+	 * restatement of an id wins.
+	 */
 	private Map<Long, String> readPending() throws IOException {
 		Map<Long, String> lines = new HashMap<>();
-		try (BufferedReader in = Files.newBufferedReader(pending, StandardCharsets.UTF_8)) {
+		try (BufferedReader in = Files.newBufferedReader(pending, StandardCharsets.ISO_8859_1)) {
 			for (String record = nextRecord(in); record != null; record = nextRecord(in)) {
 				Long id = idOf(record);
 				if (id != null) {
@@ -140,7 +160,8 @@ final class Restatements {
 
 	/**
 	 * The next CSV record without its line break: physical lines joined while a quoted
-	 * field is open.
+	 * field is open — at most {@link #MAX_JOINED}, so a stray quote in a line edited by
+	 * hand cannot swallow the rest of the file.
 	 */
 	private static String nextRecord(BufferedReader in) throws IOException {
 		String line = in.readLine();
@@ -148,7 +169,8 @@ final class Restatements {
 			return null;
 		}
 		StringBuilder record = null;
-		while (quotesOpen(record == null ? line : record)) {
+		int joined = 0;
+		while (joined++ < MAX_JOINED && quotesOpen(record == null ? line : record)) {
 			String more = in.readLine();
 			if (more == null) {
 				break;

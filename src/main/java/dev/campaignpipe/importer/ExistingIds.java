@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.campaignpipe.campaign.CampaignColumns;
+import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csv.CsvWriterService;
+import dev.campaignpipe.csvfile.RowReader;
 import dev.campaignpipe.csvfile.CsvRecords;
 import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.sync.CampaignTable;
@@ -26,11 +30,19 @@ class ExistingIds {
 
 	private final Path csv;
 
-	ExistingIds(CampaignTable table, SyncWorker sync, LineConverter converter, PipelineProperties properties) {
+	/**
+	 * Records acknowledged while the CSV was locked wait in its spool: in neither the CSV
+	 * nor the database yet, but stored all the same.
+	 */
+	private final CsvWriterService writer;
+
+	ExistingIds(CampaignTable table, SyncWorker sync, LineConverter converter, PipelineProperties properties,
+			CsvWriterService writer) {
 		this.table = table;
 		this.sync = sync;
 		this.converter = converter;
 		this.csv = properties.csvPath();
+		this.writer = writer;
 	}
 
 	/**
@@ -41,10 +53,12 @@ class ExistingIds {
 		IdIndex keys = new IdIndex();
 		if (!sync.status().enabled()) {
 			CsvRecords.forEach(csv, converter, record -> keys.put(RecordKeys.of(record.campaign()), record.id()));
-			return keys;
 		}
-		table.forEachKey(row -> keys.put(RecordKeys.of(row.company(), row.name(), row.type(), row.channel(),
-				row.adFormat(), row.date(), row.deviceType(), row.country(), row.audienceSegment()), row.id()));
+		else {
+			table.forEachKey(row -> keys.put(RecordKeys.of(row.company(), row.name(), row.channel(), row.date(),
+					row.deviceType(), row.country(), row.audienceSegment()), row.id()));
+		}
+		forEachSpooled(record -> keys.put(RecordKeys.of(record.campaign()), record.id()));
 		return keys;
 	}
 
@@ -54,6 +68,7 @@ class ExistingIds {
 	 */
 	IdIndex load() throws InterruptedException, IOException {
 		IdIndex index = new IdIndex();
+		forEachSpooled(record -> index.put(record.id(), IdIndex.hashOf(record.campaign())));
 		if (!sync.status().enabled()) {
 			CsvRecords.forEach(csv, converter, record -> index.put(record.id(), IdIndex.hashOf(record.campaign())));
 			return index;
@@ -65,6 +80,13 @@ class ExistingIds {
 		table.forEachIdAndHash(
 				(id, hash) -> index.put(id, hash == null || hash.isBlank() ? IdIndex.UNKNOWN : IdIndex.hash64(hash)));
 		return index;
+	}
+
+	private void forEachSpooled(java.util.function.Consumer<StoredCampaign> consumer) throws IOException {
+		RowReader own = RowReader.fromHeaderFields(CampaignColumns.ALL);
+		for (String line : writer.spooledLines()) {
+			converter.record(own, line.strip()).ifPresent(consumer);
+		}
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.CampaignField;
@@ -86,7 +88,10 @@ final class PresetRun {
 		rejects.rejectRefused(submissions);
 		if (!restated.isEmpty()) {
 			try {
-				progress.updated.addAndGet(queue.restate(restated).get());
+				progress.updated.addAndGet(queue.restate(restated).get(5, TimeUnit.MINUTES));
+			}
+			catch (TimeoutException ex) {
+				throw new IOException(restated.size() + " restated records were not confirmed within 5 minutes", ex);
 			}
 			catch (ExecutionException ex) {
 				throw new IOException(

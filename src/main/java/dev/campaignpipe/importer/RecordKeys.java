@@ -7,10 +7,12 @@ import java.util.Locale;
 import dev.campaignpipe.campaign.Campaign;
 
 /**
- * The natural key of a record (SPEC §14): company (the account), campaign, type, channel
- * (the platform), ad format, date and the breakdown fields a record has — device,
- * country, audience segment. Two exports of the same day describe the same record when
- * their keys agree; a re-import finds it by this key, not by its id.
+ * The natural key of a record (SPEC §14): channel (the platform), company (the account),
+ * campaign, date and the breakdown fields a record has — device, country, audience
+ * segment. Campaign type and ad format are not part of it: they are derived by rules or
+ * given as defaults, and a changed rule must restate a record, not add a second one. Two
+ * exports of the same day describe the same record when their keys agree; a re-import
+ * finds it by this key, not by its id.
  */
 final class RecordKeys {
 
@@ -18,15 +20,13 @@ final class RecordKeys {
 	}
 
 	static long of(Campaign c) {
-		return of(c.company(), c.name(), c.type(), c.channel(), c.adFormat(), c.date(), c.deviceType(), c.country(),
-				c.audienceSegment());
+		return of(c.company(), c.name(), c.channel(), c.date(), c.deviceType(), c.country(), c.audienceSegment());
 	}
 
-	static long of(String company, String name, String type, String channel, String adFormat, LocalDate date,
-			String deviceType, String country, String audienceSegment) {
+	static long of(String company, String name, String channel, LocalDate date, String deviceType, String country,
+			String audienceSegment) {
 		String key = String
-			.join("\u0001", company, name, type, channel, adFormat, String.valueOf(date), deviceType, country,
-					audienceSegment)
+			.join("\u0001", company, name, channel, String.valueOf(date), deviceType, country, audienceSegment)
 			.toLowerCase(Locale.ROOT);
 		// FNV-1a over the UTF-8 bytes, then a finalizer: 64 bits, so a million keys
 		// collide with a chance of about 3 in 10^8

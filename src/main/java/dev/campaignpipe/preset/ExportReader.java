@@ -34,7 +34,7 @@ public final class ExportReader {
 	 * campaign); a row whose record has already left is stored as its own record, and the
 	 * importer sees that its key repeats.
 	 */
-	static final int OPEN_RECORDS = 20_000;
+	public static final int OPEN_RECORDS = 20_000;
 
 	/** Rows the number style is decided from. */
 	private static final int NUMBER_SAMPLE = 5_000;
@@ -194,7 +194,7 @@ public final class ExportReader {
 			value = Text.normalize(value);
 			value = categories.canonical(field, value).orElse(value);
 			values.put(field, value);
-			key.append(value).append('\u0001');
+			key.append(value.toLowerCase(java.util.Locale.ROOT)).append('\u0001');
 		}
 		LocalDate date = date(cells);
 		if (date == null) {
@@ -240,6 +240,8 @@ public final class ExportReader {
 		TreeSet<String> currencies = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		Map<CampaignField, Long> missing = new EnumMap<>(CampaignField.class);
 		Map<CampaignField, String> examples = new EnumMap<>(CampaignField.class);
+		long multiDay = 0;
+		String multiDayExample = null;
 		int campaign = layout.columns().getOrDefault("campaign", -1);
 		long dataRows = 0;
 		try (ExportLines in = layout.open(file, null)) {
@@ -265,6 +267,12 @@ public final class ExportReader {
 				if (date != null && dateCells.size() < 100_000) {
 					dateCells.add(date);
 				}
+				String end = rules.dateEnd(cells);
+				if (end != null && date != null && !end.strip().equals(date.strip())) {
+					if (multiDay++ == 0) {
+						multiDayExample = date.strip() + " to " + end.strip();
+					}
+				}
 				for (CampaignField field : TEXT_FIELDS) {
 					if (rules.value(field, cells) == null) {
 						missing.merge(field, 1L, Long::sum);
@@ -279,6 +287,10 @@ public final class ExportReader {
 		}
 		mark = DecimalMark.decide(numbers);
 		dates = DateFormat.decide(dateCells.isEmpty() ? preamble : dateCells, layout.settings().dateOrder());
+		if (multiDay > 0) {
+			stops.add(multiDay + " rows cover more than one day (e.g. " + multiDayExample
+					+ "), and a record is one day: export the report broken down by day");
+		}
 		if (currencies.size() > 1) {
 			stops.add("the file mixes currencies (" + String.join(", ", currencies)
 					+ "): sums across them mean nothing; export one currency per file");

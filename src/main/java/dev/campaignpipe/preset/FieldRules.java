@@ -17,11 +17,19 @@ final class FieldRules {
 	/** The pseudo-field of the currency column: checked, not stored. */
 	static final String CURRENCY = "currency";
 
+	/**
+	 * The pseudo-field of the last day a row covers (Meta's "Reporting ends"): a record
+	 * is one day, so a row over several days cannot be one.
+	 */
+	static final String DATE_END = "date-end";
+
 	private final String preset;
 
 	private final Map<CampaignField, List<PresetSettings.Rule>> rules = new EnumMap<>(CampaignField.class);
 
 	private final List<PresetSettings.Rule> currency;
+
+	private final List<PresetSettings.Rule> dateEnd;
 
 	private final Map<String, Integer> columns;
 
@@ -32,10 +40,15 @@ final class FieldRules {
 		this.columns = layout.columns();
 		this.defaults = defaults;
 		List<PresetSettings.Rule> currencyRules = List.of();
+		List<PresetSettings.Rule> dateEndRules = List.of();
 		for (Map.Entry<String, List<PresetSettings.Rule>> entry : layout.settings().fields().entrySet()) {
 			String key = entry.getKey().toLowerCase(Locale.ROOT).replace('-', '_');
 			if (key.equals(CURRENCY)) {
 				currencyRules = entry.getValue();
+				continue;
+			}
+			if (key.equals(DATE_END.replace('-', '_'))) {
+				dateEndRules = entry.getValue();
 				continue;
 			}
 			CampaignField field = CampaignField.byKey(key)
@@ -44,12 +57,20 @@ final class FieldRules {
 			rules.put(field, entry.getValue());
 		}
 		this.currency = currencyRules;
+		this.dateEnd = dateEndRules;
 	}
 
 	/** The value of {@code field} in a row, {@code null} when nothing gives one. */
 	String value(CampaignField field, List<String> cells) {
 		String value = byRules(rules.getOrDefault(field, List.of()), cells);
 		return value != null ? value : defaults.get(field);
+	}
+
+	/**
+	 * The last day the row covers as written, {@code null} when the file does not say.
+	 */
+	String dateEnd(List<String> cells) {
+		return byRules(dateEnd, cells);
 	}
 
 	/** The row's currency, {@code null} when the file has no currency column. */

@@ -22,6 +22,13 @@ public enum LineKind {
 	/** A row of data. */
 	DATA;
 
+	/**
+	 * A total's first cell: "Total", "Totals", "Grand total", "Total: Account" — not a
+	 * name that starts with the word ("Total Wine - Search", "TotalEnergies").
+	 */
+	private static final java.util.regex.Pattern TOTAL_LABEL = java.util.regex.Pattern
+		.compile("(?i)(grand\\s+)?totals?(\\s*:.*)?");
+
 	/** The word the summary uses. */
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
@@ -45,7 +52,7 @@ public enum LineKind {
 		if (cells.size() == 1 && headerWidth > 1 || cells.size() < Math.max(2, headerWidth / 2)) {
 			return FOOTER;
 		}
-		if (first.regionMatches(true, 0, "total", 0, 5) || first.regionMatches(true, 0, "grand total", 0, 11)) {
+		if (TOTAL_LABEL.matcher(first).matches()) {
 			return TOTAL;
 		}
 		if (campaignColumn >= 0 && (campaignColumn >= cells.size() || cells.get(campaignColumn).isBlank())) {

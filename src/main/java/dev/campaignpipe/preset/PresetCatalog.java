@@ -40,11 +40,6 @@ public final class PresetCatalog {
 		return names;
 	}
 
-	/** The configured platforms by name, in name order. */
-	public Map<String, PresetSettings> platforms() {
-		return platforms;
-	}
-
 	/** Whether {@code name} is one {@code --preset} takes. */
 	public boolean knows(String name) {
 		return names().contains(name);

@@ -11,11 +11,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxUnpacked the most all its parts may unpack to, counted while unpacking (the
  * sizes an archive declares can lie)
  * @param maxEntries the most parts it may hold
+ * @param maxSharedStrings the most its shared strings may unpack to: unlike the sheet,
+ * which is streamed, they are held in memory while it is read
  */
-public record WorkbookLimits(@DefaultValue("1GB") DataSize maxUnpacked, @DefaultValue("10000") int maxEntries) {
-
-	public static WorkbookLimits defaults() {
-		return new WorkbookLimits(DataSize.ofGigabytes(1), 10_000);
-	}
-
+public record WorkbookLimits(@DefaultValue("1GB") DataSize maxUnpacked, @DefaultValue("10000") int maxEntries,
+		@DefaultValue("64MB") DataSize maxSharedStrings) {
 }

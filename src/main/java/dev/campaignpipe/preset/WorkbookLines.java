@@ -85,9 +85,18 @@ final class WorkbookLines implements ExportLines {
 			}
 			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
 				ZipEntry entry = entries.nextElement();
+				boolean sharedStrings = entry.getName().equalsIgnoreCase("xl/sharedStrings.xml");
+				long strings = 0;
 				try (InputStream in = zip.getInputStream(entry)) {
 					for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 						unpacked += n;
+						strings += sharedStrings ? n : 0;
+						if (strings > limits.maxSharedStrings().toBytes()) {
+							throw new UnreadableExportException("the XLSX file's shared strings unpack to more than "
+									+ limits.maxSharedStrings().toMegabytes()
+									+ " MB (pipeline.workbooks.max-shared-strings): they would be held in memory, "
+									+ "refused; save it as CSV and import that");
+						}
 						if (unpacked > max) {
 							throw new UnreadableExportException(
 									"the XLSX file unpacks to more than " + limits.maxUnpacked().toMegabytes()

@@ -223,6 +223,18 @@ class PresetImportIntegrationTests {
 		assertThat(mixed.exitCode()).isEqualTo(1);
 		assertThat(mixed.output()).contains("the file mixes currencies (EUR, USD)");
 
+		Path multiDay = dir.resolve("meta_range.csv");
+		Files.writeString(multiDay,
+				Files.readString(PresetFiles.of("meta_m1_campaign_daily.csv"), StandardCharsets.UTF_8)
+					.replace("2025-05-05,2025-05-05,\"Acme Outdoor | Sales",
+							"2025-05-05,2025-05-08,\"Acme Outdoor | Sales"),
+				StandardCharsets.UTF_8);
+		Example meta = examples().filter(e -> e.file().startsWith("meta_m1")).findFirst().orElseThrow();
+		Cli.Run range = cli(multiDay, meta.defaults());
+		assertThat(range.exitCode()).isEqualTo(1);
+		assertThat(range.output())
+			.contains("1 rows cover more than one day (e.g. 2025-05-05 to 2025-05-08), and a record is one day");
+
 		Path unknown = dir.resolve("unknown.csv");
 		Files.writeString(unknown, "Campaign name,Impressions,Budget\r\nA,1,2\r\n");
 		Cli.Run unrecognized = cli(unknown);
@@ -395,7 +407,7 @@ class PresetImportIntegrationTests {
 		List<List<String>> data = new ArrayList<>();
 		for (List<String> row : records.subList(at + 1, records.size())) {
 			int campaign = header.indexOf(example.campaign());
-			if (row.size() == header.size() && !row.get(campaign).isBlank() && !row.get(0).startsWith("Total")) {
+			if (row.size() == header.size() && !row.get(campaign).isBlank() && !row.get(0).startsWith("Total:")) {
 				data.add(row);
 			}
 		}

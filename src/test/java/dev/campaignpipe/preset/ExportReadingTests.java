@@ -53,7 +53,7 @@ class ExportReadingTests {
 		// only numbers that could be either: a decimal point, as most exports write
 		assertThat(DecimalMark.decide(List.of("1,234", "5.678", "12"))).isEqualTo(DecimalMark.POINT);
 
-		assertThat(DecimalMark.POINT.parse("\"1,312.50\"".replace("\"", ""))).isEqualByComparingTo("1312.50");
+		assertThat(DecimalMark.POINT.parse("1,312.50")).isEqualByComparingTo("1312.50");
 		assertThat(DecimalMark.POINT.parse("US$1,234.5")).isEqualByComparingTo("1234.5");
 		assertThat(DecimalMark.POINT.parse("4.47%")).isEqualByComparingTo("0.0447");
 		assertThat(DecimalMark.COMMA.parse("1.312,50")).isEqualByComparingTo("1312.50");
@@ -121,6 +121,14 @@ class ExportReadingTests {
 			.isEqualTo(LineKind.TOTAL);
 		assertThat(LineKind.below(List.of("©2025 Microsoft Corporation. All rights reserved. "), width, campaign))
 			.isEqualTo(LineKind.FOOTER);
+		for (String total : List.of("Total", "Totals", "Grand total", "Total: Search", "TOTAL:")) {
+			assertThat(LineKind.below(List.of(total, "x", "", "10", "1"), width, campaign)).as(total)
+				.isEqualTo(LineKind.TOTAL);
+		}
+		for (String name : List.of("Total Wine - Search", "TotalEnergies", "Totally Outdoors")) {
+			assertThat(LineKind.below(List.of(name, "Spring", "Search", "10", "1"), width, campaign)).as(name)
+				.isEqualTo(LineKind.DATA);
+		}
 	}
 
 	private static byte[] bytes(String text, Charset charset) {
