@@ -198,12 +198,20 @@ class PresetImportIntegrationTests {
 				"Day;Account;Campaign;Campaign type;Device;Country/Territory;Impr.;Clicks;Cost;Conversions;Conv. value\r\n"
 						+ "03.03.2025;Bluefin GmbH;Marke - Suche;Search;Computers;Germany;4.210;188;1.092,35;6,5;540,00\r\n"
 						+ "03.03.2025;Bluefin GmbH;Marke - Suche;Search;Computers;Germany;1.000;12;7,65;0,25;10,00\r\n"
-						+ "13.03.2025;Bluefin GmbH;Marke - Suche;Search;Tablets;Germany;946;31;14,88;0,5;40\r\n",
+						+ "13.03.2025;Bluefin GmbH;Marke - Suche;Search;Tablets;Germany;946;31;14,88;0,5;40\r\n"
+						+ "13.03.2025;Bluefin GmbH;Marke - Suche;Search;Connected TV;Österreich;946;31;14,88;0,5;40\r\n",
 				Charset.forName("windows-1252"));
 		Cli.Run run = cli(input, "audience_segment=New Users");
 		Summary summary = Summary.of(run.output());
-		assertThat(summary.read()).as(run.output()).isEqualTo(3);
+		assertThat(summary.read()).as(run.output()).isEqualTo(4);
 		assertThat(summary.stored()).as("the first two rows are one record").isEqualTo(2);
+		assertThat(summary.rejected()).isEqualTo(1);
+		String reason = Files.readString(dir.resolve("google_de.rejects.csv"), StandardCharsets.UTF_8);
+		assertThat(reason).as("the value, the rule and the setting that would take it")
+			.contains("(got 'Connected TV')")
+			.contains("to take 'Connected TV' add it to pipeline.categories.device-type.aliases")
+			.contains("(got 'Österreich')")
+			.contains("pipeline.categories.country.aliases");
 		List<List<Object>> rows = database().query("SELECT date, impressions, clicks, conversions, ad_spend, revenue "
 				+ "FROM digital_marketing_ad_performance_data ORDER BY date");
 		assertThat(rows.get(0).get(0).toString()).isEqualTo("2025-03-03");
