@@ -239,7 +239,8 @@ class DashboardBrowserIntegrationTests extends AppIntegrationTest {
 				.isNotEmpty();
 		}
 		assertThat(driver.findElements(By.cssSelector("#company-table tbody tr"))).hasSizeGreaterThan(10);
-		assertThat(driver.findElements(By.cssSelector("#slicer button.channel .bi"))).hasSize(6);
+		assertThat(driver.findElements(By.cssSelector("#slicer button.channel .bi"))).as("the eight default channels")
+			.hasSize(8);
 
 		JsonNode current = current("");
 		assertThat(text("kpi-ad_spend")).isEqualTo(money(current.get("ad_spend")));

@@ -76,7 +76,7 @@ class CampaignApiIntegrationTests extends AppIntegrationTest {
 
 	@Test
 	void invalidValuesGet400WithAMessagePerField() throws Exception {
-		String body = workedExampleJson().replace("\"Google\"", "\"TikTok\"")
+		String body = workedExampleJson().replace("\"Google\"", "\"Snapchat\"")
 			.replace("2890", "50000")
 			.replace("\"2024-10-15\"", "\"15/10/2024\"");
 		HttpResponse<String> response = postJson("/api/campaigns", body);
