@@ -43,9 +43,7 @@ class ImportCommandIntegrationTests {
 	}
 
 	Database database() {
-		return new Database("jdbc:h2:file:" + data() + "/db/pipeline;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa",
-				"");
+		return Database.embedded(data());
 	}
 
 	Cli.Run cli(String... args) throws Exception {

@@ -34,9 +34,7 @@ class PresetUploadBrowserIntegrationTests {
 	@Test
 	void everyExampleIsPreviewedThenImportedFromTheUploadPage() throws Exception {
 		Path data = dir.resolve("data");
-		Database database = new Database("jdbc:h2:file:" + data + "/db/pipeline;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa",
-				"");
+		Database database = Database.embedded(data);
 		ChromeDriver driver = Browser.start();
 		try (ChildApp app = ChildApp.start(data)) {
 			for (Example example : PresetImportIntegrationTests.examples().toList()) {

@@ -57,9 +57,7 @@ class RestatementIntegrationTests {
 				Files.readString(original, StandardCharsets.UTF_8)
 					.replace(row, "active,19,actions:offsite_conversion.fb_pixel_purchase,9120,"),
 				StandardCharsets.UTF_8);
-		Database db = new Database("jdbc:h2:file:" + data + "/db/pipeline;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa",
-				"");
+		Database db = Database.embedded(data);
 		long id;
 		try (ChildApp app = ChildApp.start(data)) {
 			assertThat(importFile(app, original).get("stored").asLong()).isEqualTo(10);

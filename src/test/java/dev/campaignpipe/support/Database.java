@@ -14,6 +14,16 @@ import java.util.List;
  */
 public record Database(String url, String user, String password) {
 
+	/**
+	 * The embedded H2 database of the product whose data folder is {@code dataDir},
+	 * opened beside it (the product's URL: MySQL mode, automatic server).
+	 */
+	public static Database embedded(java.nio.file.Path dataDir) {
+		return new Database("jdbc:h2:file:" + dataDir + "/db/pipeline;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa",
+				"");
+	}
+
 	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(url, user, password);
 	}

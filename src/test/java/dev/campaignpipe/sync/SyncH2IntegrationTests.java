@@ -16,9 +16,7 @@ class SyncH2IntegrationTests extends SyncScenarios {
 	@Override
 	Database database(Path dataDir) {
 		// the same settings as application.yml; AUTO_SERVER lets this second process in
-		return new Database("jdbc:h2:file:" + dataDir + "/db/pipeline;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-				+ "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DATE,MONTH,YEAR,QUARTER,VALUE;AUTO_SERVER=TRUE", "sa",
-				"");
+		return Database.embedded(dataDir);
 	}
 
 }
