@@ -43,7 +43,7 @@ class ArchitectureTests {
 		// dates
 		map.put("preset", Set.of("campaign", "common"));
 		// the pipeline.* settings and the rule/reading beans built from them
-		map.put("config", Set.of("campaign", "csvfile", "preset"));
+		map.put("config", Set.of("campaign", "common", "csvfile", "preset"));
 		// stage 3: queue, writer, spool
 		map.put("csv", Set.of("campaign", "common", "config", "csvfile"));
 		// stage 4: database mirror

@@ -1,6 +1,7 @@
 package dev.campaignpipe.importer;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import dev.campaignpipe.campaign.Categories;
 import dev.campaignpipe.common.ApiErrors;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.status.ShowsBanners;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -204,7 +207,15 @@ class ImportController {
 	 */
 	@PostMapping(path = "/api/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<?> handOver(@RequestBody ImportRequest request) throws IOException {
+	ResponseEntity<?> handOver(@RequestBody ImportRequest request, HttpServletRequest caller) throws IOException {
+		// a path names a file on this machine: only this machine's command line may hand
+		// one
+		// over (SPEC §11), or another machine could import any file the server can read
+		if (!InetAddress.getByName(caller.getRemoteAddr()).isLoopbackAddress()) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(ApiErrors.of("path", "a file on the server is imported only for a caller on the same machine;"
+						+ " upload the file instead (the import page, or POST /import with the file)"));
+		}
 		String text = request.path();
 		if (text == null || !Files.isRegularFile(Path.of(text)) || !Files.isReadable(Path.of(text))) {
 			return ResponseEntity.badRequest().body(ApiErrors.of("path", "path must name a readable file"));

@@ -178,7 +178,13 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 	@Test
 	@Order(4)
 	void aDismissedLineIsResolvedWithoutARecordAndKept() throws Exception {
-		long openBefore = JSON.readTree(get("/api/pipeline/status").body()).at("/sync/quarantine_count").asLong();
+		// the status's count is set by the sync after its batch commits: wait until it
+		// has counted the open lines
+		long openBefore = mirror.queryForObject("SELECT COUNT(*) FROM pipeline_quarantine WHERE status = 'open'",
+				Long.class);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> JSON.readTree(get("/api/pipeline/status").body()).at("/sync/quarantine_count").asLong(),
+					count -> count == openBefore);
 		browser.get(uri("/quarantine").toString());
 		browser.findElement(By.id("dismiss-" + duplicateLine)).click();
 

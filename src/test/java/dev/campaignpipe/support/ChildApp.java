@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -53,6 +54,29 @@ public final class ChildApp implements AutoCloseable {
 		ChildApp app = new ChildApp(process, port, log);
 		app.awaitHealthy(Duration.ofSeconds(90));
 		return app;
+	}
+
+	/** What a start that is meant to fail printed, and its exit code. */
+	public record Exit(int code, String output) {
+	}
+
+	/**
+	 * Starts the jar as {@link #start} does but expects it to stop by itself (a refused
+	 * start), within {@code timeout}.
+	 */
+	public static Exit runUntilExit(Path dataDir, Duration timeout, String... extraArgs)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+						jar().toString(), "--server.port=0", "--pipeline.data-dir=" + dataDir));
+		command.addAll(List.of(extraArgs));
+		Path log = Files.createTempFile("child-app", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			process.destroyForcibly().waitFor();
+			throw new IllegalStateException("still running after " + timeout + ": " + Files.readString(log));
+		}
+		return new Exit(process.exitValue(), Files.readString(log));
 	}
 
 	public static Path jar() throws IOException {
