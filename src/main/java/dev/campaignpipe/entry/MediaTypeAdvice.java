@@ -2,19 +2,30 @@ package dev.campaignpipe.entry;
 
 import dev.campaignpipe.common.ApiErrors;
 
+import tools.jackson.core.JacksonException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A body of the wrong type is refused before any controller is chosen, so this advice is
- * global; only the JSON API declares a content type, so in practice it answers API
- * clients.
+ * A body of the wrong type, or one that is no readable JSON (deeper than 500 levels, a
+ * number longer than 1,000 digits — Jackson's read limits), is refused before any
+ * controller method runs, so this advice is global; only the JSON API declares a content
+ * type and reads bodies, so in practice it answers API clients.
  */
 @RestControllerAdvice
 class MediaTypeAdvice {
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException ex) {
+		String reason = (ex.getMostSpecificCause() instanceof JacksonException json) ? json.getOriginalMessage()
+				: "it could not be read";
+		return ResponseEntity.badRequest().body(ApiErrors.of("body", "request body is not valid JSON: " + reason));
+	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ApiErrors> mediaType(HttpMediaTypeNotSupportedException ex) {

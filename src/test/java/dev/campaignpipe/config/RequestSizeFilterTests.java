@@ -51,4 +51,44 @@ class RequestSizeFilterTests {
 		assertThat(passes("application/json", RequestSizeFilter.MAX_BODY_BYTES + 1)).isFalse();
 	}
 
+	/** A request whose body comes in chunks: no length declared. */
+	private static MockHttpServletRequest chunked() {
+		return new MockHttpServletRequest("POST", "/api/imports") {
+
+			@Override
+			public long getContentLengthLong() {
+				return -1;
+			}
+
+			@Override
+			public int getContentLength() {
+				return -1;
+			}
+
+		};
+	}
+
+	@Test
+	void aChunkedBodyIsReadUpToTheLimitAndRefusedBeyondIt() throws Exception {
+		MockHttpServletRequest large = chunked();
+		large.setContentType("application/json");
+		large.addHeader("Transfer-Encoding", "chunked");
+		large.setContent(new byte[(int) RequestSizeFilter.MAX_BODY_BYTES + 1]);
+		MockHttpServletResponse refused = new MockHttpServletResponse();
+		MockFilterChain notReached = new MockFilterChain();
+		new RequestSizeFilter().doFilter(large, refused, notReached);
+		assertThat(refused.getStatus()).isEqualTo(413);
+		assertThat(notReached.getRequest()).isNull();
+
+		MockHttpServletRequest small = chunked();
+		small.setContentType("application/json");
+		small.addHeader("Transfer-Encoding", "chunked");
+		small.setContent("{\"path\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		MockFilterChain reached = new MockFilterChain();
+		new RequestSizeFilter().doFilter(small, new MockHttpServletResponse(), reached);
+		assertThat(new String(reached.getRequest().getInputStream().readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("{\"path\":\"x\"}");
+	}
+
 }
