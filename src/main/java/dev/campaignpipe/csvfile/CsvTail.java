@@ -24,6 +24,12 @@ public final class CsvTail {
 	public record Header(RowReader reader, long dataOffset, long dataLine) {
 	}
 
+	/** Line breaks one quoted value may hold before its quote counts as stray. */
+	static final int MAX_SPAN = 20;
+
+	/** Separators a line needs to count as a record (both layouts have 25 or more). */
+	static final int MIN_SEPARATORS = 12;
+
 	private CsvTail() {
 	}
 
@@ -50,21 +56,68 @@ public final class CsvTail {
 		List<CsvLine> lines = new ArrayList<>();
 		int start = 0;
 		boolean quoted = false;
+		int span = 0; // line breaks inside the open quote of the current record
 		long line = lineNumber;
 		for (int i = 0; i < length && lines.size() < maxLines; i++) {
 			byte b = bytes[i];
 			if (b == '"') {
 				quoted = !quoted;
 			}
-			else if (b == '\n' && !quoted) {
+			else if (b == '\n' && quoted && !strayQuote(bytes, length, i, ++span)) {
+				continue; // a line break inside a quoted value: the record goes on
+			}
+			else if (b == '\n') {
 				int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
 				lines.add(new CsvLine(offset + start, line + 1,
 						new String(bytes, start, end - start, StandardCharsets.UTF_8)));
 				line += 1 + countNewlines(bytes, start, end);
 				start = i + 1;
+				quoted = false;
+				span = 0;
 			}
 		}
 		return new Chunk(lines, offset + start, line);
+	}
+
+	/**
+	 * Whether the quote open at the line break at {@code newline} is a stray one (a quote
+	 * typed into a cell, bytes a crash left) rather than a value with line breaks.
+	 * Without this, every record appended after a stray quote would wait forever to be
+	 * read: the rest of the file would be one open value. The quote is stray when the
+	 * record has spanned {@link #MAX_SPAN} line breaks, or when the next line is complete
+	 * and looks like a record of its own (a campaign_id, a comma, at least
+	 * {@link #MIN_SEPARATORS} separators, its own quotes closed) — which a value's next
+	 * line does not. The record then ends at this line break (it is quarantined as
+	 * unreadable) and the next one starts after it. Decided only from complete lines, so
+	 * a read in smaller windows ends its records where a whole read does.
+	 */
+	private static boolean strayQuote(byte[] bytes, int length, int newline, int span) {
+		if (span >= MAX_SPAN) {
+			return true;
+		}
+		int from = newline + 1;
+		int digits = 0;
+		while (from + digits < length && bytes[from + digits] >= '0' && bytes[from + digits] <= '9') {
+			digits++;
+		}
+		if (digits == 0 || from + digits >= length || bytes[from + digits] != ',') {
+			return false;
+		}
+		boolean quoted = false;
+		int separators = 0;
+		for (int i = from + digits; i < length; i++) {
+			byte b = bytes[i];
+			if (b == '"') {
+				quoted = !quoted;
+			}
+			else if (b == ',' && !quoted) {
+				separators++;
+			}
+			else if (b == '\n') {
+				return !quoted && separators >= MIN_SEPARATORS;
+			}
+		}
+		return false; // the next line is not complete yet: decide when it is
 	}
 
 	private static int countNewlines(byte[] bytes, int from, int to) {
