@@ -39,15 +39,26 @@ public final class LoadClients implements AutoCloseable {
 
 	private final ExecutorService threads;
 
-	private LoadClients(int clients) {
+	private final Duration pause;
+
+	private LoadClients(int clients, Duration pause) {
 		this.threads = Executors.newFixedThreadPool(clients);
+		this.pause = pause;
 	}
 
 	/**
 	 * Starts {@code clients} threads posting the worked example to {@code api} in a loop.
 	 */
 	public static LoadClients start(URI api, int clients) {
-		LoadClients load = new LoadClients(clients);
+		return start(api, clients, Duration.ZERO);
+	}
+
+	/**
+	 * As {@link #start(URI, int)}, each client pausing {@code pause} after each answer: a
+	 * steady load of about {@code clients / pause} submissions a second.
+	 */
+	public static LoadClients start(URI api, int clients, Duration pause) {
+		LoadClients load = new LoadClients(clients, pause);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		HttpRequest request = HttpRequest.newBuilder(api)
 			.header("Content-Type", "application/json")
@@ -74,6 +85,9 @@ public final class LoadClients implements AutoCloseable {
 				}
 				else {
 					unexpected.incrementAndGet();
+				}
+				if (!pause.isZero()) {
+					Thread.sleep(pause.toMillis());
 				}
 			}
 			catch (InterruptedException ex) {
