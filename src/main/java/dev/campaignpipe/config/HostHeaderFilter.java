@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -37,8 +40,16 @@ class HostHeaderFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	HostHeaderFilter(Environment environment, SecurityProperties security, JsonMapper json) {
-		this.allowed = allowedHosts(environment.getProperty("server.address"), security);
+	/**
+	 * Reads its two settings from the environment rather than taking
+	 * {@link SecurityProperties}: as a servlet filter it is part of every web slice test
+	 * too, where the settings tree is not bound.
+	 */
+	HostHeaderFilter(Environment environment, JsonMapper json) {
+		List<String> names = Binder.get(environment)
+			.bind("pipeline.security.allowed-hosts", Bindable.listOf(String.class))
+			.orElse(List.of());
+		this.allowed = allowedHosts(environment.getProperty("server.address"), names);
 		this.json = json;
 	}
 
@@ -46,9 +57,9 @@ class HostHeaderFilter extends OncePerRequestFilter {
 	 * Loopback names, the configured names, and the bound address; bound to every
 	 * interface (no address, or 0.0.0.0), every address of this machine.
 	 */
-	static Set<String> allowedHosts(String boundAddress, SecurityProperties security) {
+	static Set<String> allowedHosts(String boundAddress, List<String> names) {
 		Set<String> hosts = new HashSet<>(Set.of("localhost", "127.0.0.1", "::1"));
-		security.allowedHosts().forEach(host -> hosts.add(normalize(host)));
+		names.forEach(host -> hosts.add(normalize(host)));
 		if (boundAddress != null && !boundAddress.isBlank() && !isWildcard(boundAddress)) {
 			hosts.add(normalize(boundAddress));
 		}

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.campaignpipe.preset.PresetCatalog;
+
 /**
  * Where an import stands or how it ended. {@code flagged} rows are among the stored ones.
  * For an ad platform's export (SPEC §14) {@code read} counts its data rows, which become
@@ -34,7 +36,7 @@ public record ImportSummary(long read, long stored, long duplicates, long reject
 
 	/** Whether the file was an ad platform's export. */
 	public boolean fromPlatform() {
-		return preset != null && !preset.equals("original") && !preset.equals("campaigns-csv");
+		return preset != null && !PresetCatalog.isOwnFormat(preset);
 	}
 
 	public double rowsPerSecond() {

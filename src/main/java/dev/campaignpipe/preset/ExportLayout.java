@@ -26,6 +26,18 @@ public record ExportLayout(String preset, PresetSettings settings, TextEncoding 
 	private static final char[] DELIMITERS = { '\t', ';', ',' };
 
 	/** Whether the plain import (SPEC §9) reads this file. */
+	/**
+	 * What the file's {@code record}-th record (from 0) is: the lines before the header,
+	 * the header, then data, blank, total or footer lines by their cells.
+	 */
+	LineKind kindOf(int record, List<String> cells) {
+		if (record < headerRecord) {
+			return LineKind.PREAMBLE;
+		}
+		return record == headerRecord ? LineKind.HEADER
+				: LineKind.below(cells, header.size(), columns.getOrDefault("campaign", -1));
+	}
+
 	public boolean isOwnFormat() {
 		return PresetCatalog.isOwnFormat(preset);
 	}

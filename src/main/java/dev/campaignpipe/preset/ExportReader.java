@@ -152,13 +152,11 @@ public final class ExportReader {
 			throws IOException, InterruptedException {
 		Map<LineKind, Long> kinds = new EnumMap<>(LineKind.class);
 		LinkedHashMap<String, Group> open = new LinkedHashMap<>();
-		int campaign = layout.columns().getOrDefault("campaign", -1);
 		long dataRows = 0;
 		try (ExportLines in = layout.open(file, bytesRead)) {
 			int record = 0;
 			for (List<String> cells = in.next(); cells != null; cells = in.next(), record++) {
-				LineKind kind = record < layout.headerRecord() ? LineKind.PREAMBLE : record == layout.headerRecord()
-						? LineKind.HEADER : LineKind.below(cells, layout.header().size(), campaign);
+				LineKind kind = layout.kindOf(record, cells);
 				kinds.merge(kind, 1L, Long::sum);
 				if (kind != LineKind.DATA) {
 					continue;
@@ -242,17 +240,15 @@ public final class ExportReader {
 		Map<CampaignField, String> examples = new EnumMap<>(CampaignField.class);
 		long multiDay = 0;
 		String multiDayExample = null;
-		int campaign = layout.columns().getOrDefault("campaign", -1);
 		long dataRows = 0;
 		try (ExportLines in = layout.open(file, null)) {
 			int record = 0;
 			for (List<String> cells = in.next(); cells != null; cells = in.next(), record++) {
-				if (record < layout.headerRecord()) {
+				LineKind kind = layout.kindOf(record, cells);
+				if (kind == LineKind.PREAMBLE) {
 					preamble.add(String.join(", ", cells.stream().filter(c -> !c.isBlank()).toList()));
-					continue;
 				}
-				if (record == layout.headerRecord()
-						|| LineKind.below(cells, layout.header().size(), campaign) != LineKind.DATA) {
+				if (kind != LineKind.DATA) {
 					continue;
 				}
 				if (dataRows++ < NUMBER_SAMPLE) {

@@ -2,6 +2,8 @@ package dev.campaignpipe.preset;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +37,31 @@ final class FieldRules {
 
 	private final Map<CampaignField, String> defaults;
 
+	/**
+	 * Each rule's value lists in lower case, made once when the file is opened (rules run
+	 * for every cell) and only read afterwards.
+	 */
+	private final Map<PresetSettings.Rule, Lookup> lookups = new IdentityHashMap<>();
+
+	/**
+	 * A rule's {@code map} (whole value, first key wins among keys equal but for case)
+	 * and {@code contains} (in the order given), keys stripped and in lower case.
+	 */
+	private record Lookup(Map<String, String> exact, List<Map.Entry<String, String>> contained) {
+
+		static Lookup of(PresetSettings.Rule rule) {
+			Map<String, String> exact = new HashMap<>();
+			rule.map().forEach((key, value) -> exact.putIfAbsent(key.strip().toLowerCase(Locale.ROOT), value));
+			List<Map.Entry<String, String>> contained = rule.contains()
+				.entrySet()
+				.stream()
+				.map(e -> Map.entry(e.getKey().strip().toLowerCase(Locale.ROOT), e.getValue()))
+				.toList();
+			return new Lookup(exact, contained);
+		}
+
+	}
+
 	FieldRules(ExportLayout layout, Map<CampaignField, String> defaults) {
 		this.preset = layout.preset();
 		this.columns = layout.columns();
@@ -58,6 +85,10 @@ final class FieldRules {
 		}
 		this.currency = currencyRules;
 		this.dateEnd = dateEndRules;
+		for (List<PresetSettings.Rule> list : List.of(currency, dateEnd)) {
+			list.forEach(rule -> lookups.put(rule, Lookup.of(rule)));
+		}
+		rules.values().forEach(list -> list.forEach(rule -> lookups.put(rule, Lookup.of(rule))));
 	}
 
 	/** The value of {@code field} in a row, {@code null} when nothing gives one. */
@@ -147,14 +178,14 @@ final class FieldRules {
 		if (cell.isEmpty()) {
 			return rule.value();
 		}
-		for (Map.Entry<String, String> entry : rule.map().entrySet()) {
-			if (entry.getKey().strip().equalsIgnoreCase(cell)) {
-				return entry.getValue();
-			}
-		}
+		Lookup lookup = lookups.get(rule);
 		String lower = cell.toLowerCase(Locale.ROOT);
-		for (Map.Entry<String, String> entry : rule.contains().entrySet()) {
-			if (lower.contains(entry.getKey().strip().toLowerCase(Locale.ROOT))) {
+		String mapped = lookup.exact().get(lower);
+		if (mapped != null) {
+			return mapped;
+		}
+		for (Map.Entry<String, String> entry : lookup.contained()) {
+			if (lower.contains(entry.getKey())) {
 				return entry.getValue();
 			}
 		}

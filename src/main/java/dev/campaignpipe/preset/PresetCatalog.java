@@ -45,7 +45,10 @@ public final class PresetCatalog {
 		return names().contains(name);
 	}
 
-	static boolean isOwnFormat(String name) {
+	/**
+	 * Whether {@code name} is one of this product's own formats, not an ad platform's.
+	 */
+	public static boolean isOwnFormat(String name) {
 		return ORIGINAL.equals(name) || CAMPAIGNS_CSV.equals(name);
 	}
 
