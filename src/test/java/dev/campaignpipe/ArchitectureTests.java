@@ -97,8 +97,8 @@ class ArchitectureTests {
 				"Reconciliation", "SyncBacklog", "SyncStatus", "SyncWorker"));
 		map.put("powerbi", Set.of("ExportStatus", "ExportWritten", "PowerBiExporter"));
 		map.put("trail", Set.of("TrailLog", "TrailStep"));
-		map.put("importer", Set.of("CampaignImporter", "ImportJobView", "ImportOptions", "ImportPreview",
-				"ImportProgress", "RejectedRows", "ImportRequest", "ImportSummary"));
+		map.put("importer", Set.of("CampaignImporter", "HandOverToken", "ImportJobView", "ImportOptions",
+				"ImportPreview", "ImportProgress", "RejectedRows", "ImportRequest", "ImportSummary"));
 		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));
 		map.put("analytics", Set.of("AnalyticsReplica"));
 		map.put("entry", Set.of());

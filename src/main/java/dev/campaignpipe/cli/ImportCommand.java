@@ -27,6 +27,7 @@ import dev.campaignpipe.sync.SyncWorker;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,10 +123,12 @@ final class ImportCommand implements Callable<Integer> {
 			}
 			return 0;
 		}
-		String server = ToolContext.runningServer(ToolContext.settings(settings));
+		Environment environment = ToolContext.settings(settings);
+		String server = ToolContext.runningServer(environment);
 		if (server != null) { // the server's own pipeline takes the rows: nothing to open
 								// here
-			return report(file -> viaServer(server, file, options), "Handing %s to the server at " + server);
+			ServerAccess access = ServerAccess.of(environment);
+			return report(file -> viaServer(server, access, file, options), "Handing %s to the server at " + server);
 		}
 		try (ConfigurableApplicationContext context = ToolContext.open(settings)) {
 			return report(file -> inProcess(context, file, options), "Importing %s");
@@ -192,23 +195,28 @@ final class ImportCommand implements Callable<Integer> {
 		}
 	}
 
-	private ImportSummary viaServer(String server, Path file, ImportOptions options) throws Exception {
+	private ImportSummary viaServer(String server, ServerAccess access, Path file, ImportOptions options)
+			throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String body = JSON.writeValueAsString(ImportRequest.of(file, options));
-		HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> started = http
+			.send(access.sign(HttpRequest.newBuilder(URI.create(server + "/api/imports")))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (started.statusCode() != 202) {
-			throw new IllegalStateException("the server refused the import: " + started.body());
+			throw new IllegalStateException(
+					"the server refused the import (" + started.statusCode() + "): " + (started.body().isBlank()
+							? "set pipeline.security.password as the server has it" : started.body()));
 		}
 		long id = JSON.readValue(started.body(), ImportJobView.class).id();
 		ProgressBar bar = new ProgressBar(out, System.console() != null);
 		while (true) {
-			ImportSummary summary = JSON
-				.readValue(http.send(HttpRequest.newBuilder(URI.create(server + "/api/imports/" + id)).build(),
-						HttpResponse.BodyHandlers.ofString())
-					.body(), ImportJobView.class)
+			ImportSummary summary = JSON.readValue(
+					http.send(access.sign(HttpRequest.newBuilder(URI.create(server + "/api/imports/" + id))).build(),
+							HttpResponse.BodyHandlers.ofString())
+						.body(),
+					ImportJobView.class)
 				.summary();
 			bar.show(summary);
 			if (summary.finished()) {

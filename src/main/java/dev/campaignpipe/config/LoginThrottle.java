@@ -8,15 +8,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Failed logins counted per address (SPEC §11): a few cost nothing, then each makes the
  * next attempt wait twice as long, and at the limit the address is refused for the
- * lockout. A success forgets the address. Guessing a password at one try per second
- * becomes guessing at a few per quarter hour.
+ * lockout. Every attempt counts as failed until it succeeds; a success forgets the
+ * address. Guessing a password at one try per second becomes guessing at a few per
+ * quarter hour.
  */
 final class LoginThrottle {
 
@@ -37,33 +37,20 @@ final class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** How long this address must still wait before it may try again, if at all. */
-	Optional<Duration> wait(String address) {
-		Failures seen = failures.get(address);
+	/**
+	 * A login attempt from {@code address} is about to be checked: how long it must still
+	 * wait, if at all; if not, the attempt is counted as a failure at once and forgotten
+	 * only by a success. Counting before the (slow) password check is what keeps a burst
+	 * of parallel guesses from all getting through before the first failure is known.
+	 */
+	Optional<Duration> attempt(String address) {
 		Instant now = clock.instant();
-		if (seen == null || !now.isBefore(seen.until())) {
-			return Optional.empty();
-		}
-		return Optional.of(Duration.between(now, seen.until()));
-	}
-
-	@EventListener
-	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			failed(details.getRemoteAddress());
-		}
-	}
-
-	@EventListener
-	void onSuccess(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			succeeded(details.getRemoteAddress());
-		}
-	}
-
-	void failed(String address) {
-		Instant now = clock.instant();
+		Duration[] wait = { null };
 		failures.compute(address, (key, seen) -> {
+			if (seen != null && now.isBefore(seen.until())) {
+				wait[0] = Duration.between(now, seen.until());
+				return seen;
+			}
 			int count = (seen == null || expired(seen, now)) ? 1 : seen.count() + 1;
 			return new Failures(count, now, now.plus(delayAfter(count)));
 		});
@@ -73,6 +60,15 @@ final class LoginThrottle {
 		if (failures.size() > MAX_ADDRESSES) {
 			// a flood from more addresses than can be kept: keep those being held back
 			failures.values().removeIf(seen -> !now.isBefore(seen.until()));
+		}
+		return Optional.ofNullable(wait[0]);
+	}
+
+	/** A login succeeded: the address's failures are forgotten. */
+	@EventListener
+	void onSuccess(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+			succeeded(details.getRemoteAddress());
 		}
 	}
 

@@ -40,7 +40,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<Duration> wait = isLoginAttempt(request) ? throttle.wait(request.getRemoteAddr()) : Optional.empty();
+		Optional<Duration> wait = isLoginAttempt(request) ? throttle.attempt(request.getRemoteAddr())
+				: Optional.empty();
 		if (wait.isEmpty()) {
 			chain.doFilter(request, response);
 			return;

@@ -1,7 +1,11 @@
 package dev.campaignpipe.config;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -36,7 +40,14 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		String type = request.getContentType();
 		boolean multipart = type != null
 				&& type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
-		if (multipart) {
+		boolean form = type != null
+				&& type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+		if (multipart || form) {
+			// uploads have their multipart limits; forms Tomcat's form limit (64 KB),
+			// which
+			// holds for a chunked form too — and reading a form's body here would hide
+			// its
+			// fields from the application
 			chain.doFilter(request, response);
 			return;
 		}
@@ -82,6 +93,13 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		@Override
 		public long getContentLengthLong() {
 			return body.length;
+		}
+
+		@Override
+		public BufferedReader getReader() {
+			String encoding = getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+					encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
 		}
 
 		@Override

@@ -69,7 +69,10 @@ class SecurityConfiguration {
 		return new LoginThrottle(security.login(), clock);
 	}
 
-	/** Failed and successful logins as events, which the throttle counts. */
+	/**
+	 * Successful logins as events, which the throttle listens to; declared here so the
+	 * throttle does not depend on which auto-configuration provides the publisher.
+	 */
 	@Bean
 	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
 		return new DefaultAuthenticationEventPublisher(events);

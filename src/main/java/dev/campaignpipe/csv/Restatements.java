@@ -21,6 +21,7 @@ import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.common.Durable;
 import dev.campaignpipe.csvfile.CsvFormat;
+import dev.campaignpipe.csvfile.CsvTail;
 
 /**
  * Records whose values an ad platform restated (SPEC §14): the same campaign_id with new
@@ -33,8 +34,8 @@ import dev.campaignpipe.csvfile.CsvFormat;
  */
 final class Restatements {
 
-	/** Physical lines one record may span (a quoted field with line breaks). */
-	private static final int MAX_JOINED = 20;
+	/** The longest line looked at ahead of a record (a hand-made 1 MB value fits). */
+	private static final int LOOK_AHEAD = 8 * 1024 * 1024;
 
 	private final Path pending;
 
@@ -160,8 +161,10 @@ final class Restatements {
 
 	/**
 	 * The next CSV record without its line break: physical lines joined while a quoted
-	 * field is open — at most {@link #MAX_JOINED}, so a stray quote in a line edited by
-	 * hand cannot swallow the rest of the file.
+	 * field is open, ended where the sync ends it ({@link CsvTail#split}): at a line that
+	 * starts a record of its own, or after {@link CsvTail#MAX_SPAN} lines — so a stray
+	 * quote in a line edited by hand cannot swallow the records after it, and a record is
+	 * replaced here exactly as the sync read it.
 	 */
 	private static String nextRecord(BufferedReader in) throws IOException {
 		String line = in.readLine();
@@ -169,16 +172,22 @@ final class Restatements {
 			return null;
 		}
 		StringBuilder record = null;
-		int joined = 0;
-		while (joined++ < MAX_JOINED && quotesOpen(record == null ? line : record)) {
+		int lines = 1;
+		while (lines < CsvTail.MAX_SPAN && quotesOpen(record == null ? line : record)) {
+			in.mark(LOOK_AHEAD);
 			String more = in.readLine();
 			if (more == null) {
+				break;
+			}
+			if (CsvTail.startsRecord(more)) {
+				in.reset(); // the open quote was stray: the next record starts here
 				break;
 			}
 			if (record == null) {
 				record = new StringBuilder(line);
 			}
 			record.append("\r\n").append(more);
+			lines++;
 		}
 		return record == null ? line : record.toString();
 	}

@@ -24,8 +24,11 @@ public final class CsvTail {
 	public record Header(RowReader reader, long dataOffset, long dataLine) {
 	}
 
-	/** Line breaks one quoted value may hold before its quote counts as stray. */
-	static final int MAX_SPAN = 20;
+	/**
+	 * Physical lines one record may span (a quoted value with line breaks) before its
+	 * open quote counts as stray.
+	 */
+	public static final int MAX_SPAN = 20;
 
 	/** Separators a line needs to count as a record (both layouts have 25 or more). */
 	static final int MIN_SEPARATORS = 12;
@@ -95,29 +98,40 @@ public final class CsvTail {
 		if (span >= MAX_SPAN) {
 			return true;
 		}
-		int from = newline + 1;
+		for (int end = newline + 1; end < length; end++) {
+			if (bytes[end] == '\n') {
+				return startsRecord(new String(bytes, newline + 1, end - newline - 1, StandardCharsets.ISO_8859_1));
+			}
+		}
+		return false; // the next line is not complete yet: decide when it is
+	}
+
+	/**
+	 * Whether a complete line looks like a record of its own rather than the next line of
+	 * a value with line breaks: a campaign_id, a comma, at least {@link #MIN_SEPARATORS}
+	 * separators, its own quotes closed. The rule every reader of campaigns.csv uses to
+	 * end a record at a stray quote (see {@link #split}).
+	 */
+	public static boolean startsRecord(String line) {
 		int digits = 0;
-		while (from + digits < length && bytes[from + digits] >= '0' && bytes[from + digits] <= '9') {
+		while (digits < line.length() && line.charAt(digits) >= '0' && line.charAt(digits) <= '9') {
 			digits++;
 		}
-		if (digits == 0 || from + digits >= length || bytes[from + digits] != ',') {
+		if (digits == 0 || digits >= line.length() || line.charAt(digits) != ',') {
 			return false;
 		}
 		boolean quoted = false;
 		int separators = 0;
-		for (int i = from + digits; i < length; i++) {
-			byte b = bytes[i];
-			if (b == '"') {
+		for (int i = digits; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '"') {
 				quoted = !quoted;
 			}
-			else if (b == ',' && !quoted) {
+			else if (c == ',' && !quoted) {
 				separators++;
 			}
-			else if (b == '\n') {
-				return !quoted && separators >= MIN_SEPARATORS;
-			}
 		}
-		return false; // the next line is not complete yet: decide when it is
+		return !quoted && separators >= MIN_SEPARATORS;
 	}
 
 	private static int countNewlines(byte[] bytes, int from, int to) {

@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonCampaignReader {
 
+	/** Beyond this many decimals (or zeros), no field can hold a number. */
+	private static final int MAX_PLAIN_SCALE = 40;
+
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -87,21 +90,18 @@ final class JsonCampaignReader {
 	 * precision check.
 	 */
 	private static String plain(BigDecimal number) {
-		if (Math.abs((long) number.scale()) > MAX_PLAIN_SCALE) {
+		BigDecimal stripped = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+		if (Math.abs((long) stripped.scale()) > MAX_PLAIN_SCALE) {
 			// 1e-999999999 written out is a billion digits (it ran the server out of
-			// memory):
-			// far outside every field's range, it goes to the validator as written, which
-			// refuses it naming the field and its range
+			// memory): far outside every field's range, it goes to the validator as
+			// written, which refuses it naming the field and its range
 			return number.toString();
 		}
-		if (number.signum() != 0 && number.stripTrailingZeros().scale() <= 0) {
-			return number.stripTrailingZeros().toPlainString();
+		if (number.signum() != 0 && stripped.scale() <= 0) {
+			return stripped.toPlainString();
 		}
 		return number.signum() == 0 ? "0" : number.toPlainString();
 	}
-
-	/** Beyond this many decimals (or zeros), no field can hold a number. */
-	private static final int MAX_PLAIN_SCALE = 40;
 
 	private static Result failure(String field, String message) {
 		return new Result(null, Map.of(field, message));

@@ -3,6 +3,8 @@ package dev.campaignpipe.entry;
 import dev.campaignpipe.common.ApiErrors;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +24,12 @@ class MediaTypeAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException ex) {
-		String reason = (ex.getMostSpecificCause() instanceof JacksonException json) ? json.getOriginalMessage()
-				: "it could not be read";
+		// the parser's own words for a broken document or a read limit; a body that
+		// parses
+		// but does not fit the request's fields is described without naming our classes
+		Throwable cause = ex.getMostSpecificCause();
+		String reason = (cause instanceof StreamReadException || cause instanceof StreamConstraintsException)
+				? ((JacksonException) cause).getOriginalMessage() : "its fields do not have the expected types";
 		return ResponseEntity.badRequest().body(ApiErrors.of("body", "request body is not valid JSON: " + reason));
 	}
 

@@ -21,6 +21,7 @@ import dev.campaignpipe.status.ShowsBanners;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -55,13 +56,20 @@ class ImportController {
 
 	private final Path uploads;
 
+	private final HandOverToken handOverToken;
+
+	private final boolean loginRequired;
+
 	private final CampaignImporter importer;
 
 	private final Categories categories;
 
 	ImportController(ImportJobs jobs, CampaignImporter importer, Categories categories, PipelineProperties properties,
-			Clock clock) {
+			Clock clock, HandOverToken handOverToken, Environment environment) {
 		this.jobs = jobs;
+		this.handOverToken = handOverToken;
+		String password = environment.getProperty("pipeline.security.password");
+		this.loginRequired = password != null && !password.isBlank();
 		this.importer = importer;
 		this.categories = categories;
 		this.clock = clock;
@@ -209,12 +217,16 @@ class ImportController {
 	@ResponseBody
 	ResponseEntity<?> handOver(@RequestBody ImportRequest request, HttpServletRequest caller) throws IOException {
 		// a path names a file on this machine: only this machine's command line may hand
-		// one
-		// over (SPEC §11), or another machine could import any file the server can read
-		if (!InetAddress.getByName(caller.getRemoteAddr()).isLoopbackAddress()) {
+		// one over (SPEC §11), never through a proxy; with the login on it must also show
+		// the token from the data folder, or anyone who can log in through a proxy on
+		// this machine could import any file the server can read
+		boolean local = !isForwarded(caller) && InetAddress.getByName(caller.getRemoteAddr()).isLoopbackAddress();
+		boolean proven = handOverToken.matches(caller.getHeader(HandOverToken.HEADER)) || !loginRequired;
+		if (!local || !proven) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
-				.body(ApiErrors.of("path", "a file on the server is imported only for a caller on the same machine;"
-						+ " upload the file instead (the import page, or POST /import with the file)"));
+				.body(ApiErrors
+					.of("path", "a file on the server is imported only by the command line on the same machine"
+							+ " (java -jar campaign-pipeline.jar import FILE); upload the file instead (the import page)"));
 		}
 		String text = request.path();
 		if (text == null || !Files.isRegularFile(Path.of(text)) || !Files.isReadable(Path.of(text))) {
@@ -229,6 +241,12 @@ class ImportController {
 		}
 		ImportJobs.Job job = jobs.start(Path.of(text), options);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportJobView.of(job));
+	}
+
+	/** Came through a proxy: its loopback address says nothing about the client. */
+	private static boolean isForwarded(HttpServletRequest request) {
+		return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+				|| request.getHeader("X-Real-IP") != null;
 	}
 
 	@GetMapping("/api/imports/{id}")

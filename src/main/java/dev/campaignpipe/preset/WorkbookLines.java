@@ -127,16 +127,33 @@ final class WorkbookLines implements ExportLines {
 		return cells;
 	}
 
+	/** Beyond this many decimals (or zeros), no field can hold a number. */
+	private static final int MAX_PLAIN_SCALE = 40;
+
 	private static String text(Cell cell) {
 		if (cell == null || cell.getType() == CellType.EMPTY) {
 			return "";
 		}
 		if (cell.getType() == CellType.NUMBER) {
+			String raw = cell.getRawValue();
+			BigDecimal number;
+			try {
+				number = new BigDecimal(raw).round(EXCEL_PRECISION).stripTrailingZeros();
+			}
+			catch (NumberFormatException ex) {
+				return raw; // not a number after all: the field's own check names it
+			}
+			if (Math.abs((long) number.scale()) > MAX_PLAIN_SCALE) {
+				// 1E+999999999 written out is a billion digits: out of every field's
+				// range,
+				// it stays as written and is rejected as such
+				return number.toString();
+			}
 			String format = cell.getDataFormatString();
 			if (format != null && isDateFormat(format)) {
 				return cell.asDate().toLocalDate().toString();
 			}
-			return new BigDecimal(cell.getRawValue()).round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
+			return number.toPlainString();
 		}
 		String text = cell.getText();
 		return text == null ? "" : text;

@@ -189,8 +189,8 @@ class AnalyticsApiIntegrationTests extends AppIntegrationTest {
 			String device = (String) groups.get(i).get("d");
 			assertThat(rows.get(i).get("campaign_company").asString()).isEqualTo(company);
 			assertThat(rows.get(i).get("device_type").asString()).isEqualTo(device);
-			assertTotals(rows.get(i), expected("date >= DATE '2024-06-01' AND campaign_company = '" + company
-					+ "' AND device_type = '" + device + "'"));
+			assertTotals(rows.get(i), expected("date >= DATE '2024-06-01' AND campaign_company = '"
+					+ company.replace("'", "''") + "' AND device_type = '" + device + "'"));
 		}
 	}
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.campaignpipe.importer.HandOverToken;
 import dev.campaignpipe.support.ChildApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,7 @@ class ReplicaIntegrationTests {
 		try (ChildApp app = ChildApp.start(dir.resolve("data"))) {
 			HttpResponse<String> started = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(app.uri("/api/imports"))
+					.header(HandOverToken.HEADER, app.handOverToken())
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers
 						.ofString("{\"path\":" + JSON.writeValueAsString(file.toString()) + "}"))

@@ -70,6 +70,28 @@ class RestatementsTests {
 	}
 
 	@Test
+	void aStrayQuoteEndsItsRecordWhereTheSyncEndsItAndTheRecordsAfterItAreRestated() throws Exception {
+		Path csv = dir.resolve("campaigns.csv");
+		String wide = ",x".repeat(25); // a record of its own: 25 separators
+		String stray = "5,\"left open" + wide + "\r\n"; // a quote typed into a cell,
+														// never closed
+		String after = "6" + wide + "\r\n" + "7" + wide + "\r\n";
+		Files.writeString(csv, "\uFEFFcampaign_id,campaign_company\r\n" + stray + after, StandardCharsets.UTF_8);
+		Restatements restatements = new Restatements(dir.resolve("state/restatements.csv"), csv);
+
+		restatements.add(Map.of(6L, TestCampaigns.workedExample()));
+		Restatements.Applied applied = restatements.apply();
+
+		assertThat(applied.changed()).as("record 6, after the stray quote, is found").isEqualTo(1);
+		assertThat(applied.missing()).isEmpty();
+		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		assertThat(lines).hasSize(4);
+		assertThat(lines.get(1)).as("the stray line, untouched").isEqualTo(stray.strip());
+		assertThat(lines.get(2)).startsWith("6,Amazon,");
+		assertThat(lines.get(3)).as("the record after it kept").startsWith("7,x");
+	}
+
+	@Test
 	void whileTheCsvIsLockedARestatementIsDurableAndWaitsBehindTheSpoolThenLandsOnce() throws Exception {
 		CsvFile.Opener opener = path -> {
 			if (locked) {

@@ -190,6 +190,27 @@ class ImportCommandIntegrationTests {
 	}
 
 	/**
+	 * With the login on (an exposed server), the command line hands over with the
+	 * password it is configured with and the token from the data folder; without the
+	 * password it is refused and says what to set.
+	 */
+	@Test
+	void withTheLoginOnTheCommandLineHandsOverWithThePasswordAndTheToken() throws Exception {
+		Path input = Files.copy(SAMPLE, dir.resolve("sample.csv"));
+		try (ChildApp server = ChildApp.start(data(), "--pipeline.security.password=s3cret")) {
+			String port = "--server.port=" + server.uri("/").getPort();
+			Cli.Run refused = cli("import", input.toString(), port);
+			assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+			assertThat(refused.output()).contains("(401)").contains("pipeline.security.password");
+
+			Cli.Run run = cli("import", input.toString(), port, "--pipeline.security.password=s3cret");
+			assertThat(run.exitCode()).as(run.output()).isZero();
+			long[] s = summary(run.output());
+			assertThat(s[1] + s[3] + s[4]).isEqualTo(s[0]);
+		}
+	}
+
+	/**
 	 * Handing over from another folder opens no database and leaves nothing behind there.
 	 */
 	@Test

@@ -126,6 +126,7 @@ class RestatementIntegrationTests {
 	private JsonNode importFile(ChildApp app, Path file) throws Exception {
 		String body = "{\"path\":" + JSON.writeValueAsString(file.toString()) + ",\"defaults\":" + DEFAULTS + "}";
 		HttpResponse<String> started = http.send(HttpRequest.newBuilder(app.uri("/api/imports"))
+			.header(HandOverToken.HEADER, app.handOverToken())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

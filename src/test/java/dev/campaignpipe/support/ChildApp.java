@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.campaignpipe.importer.HandOverToken;
 import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
@@ -30,10 +31,13 @@ public final class ChildApp implements AutoCloseable {
 
 	private final Path log;
 
-	private ChildApp(Process process, int port, Path log) {
+	private final Path dataDir;
+
+	private ChildApp(Process process, int port, Path log, Path dataDir) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.dataDir = dataDir;
 	}
 
 	/**
@@ -51,7 +55,7 @@ public final class ChildApp implements AutoCloseable {
 		command.addAll(List.of(extraArgs));
 		Path log = Files.createTempFile("child-app", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		ChildApp app = new ChildApp(process, port, log);
+		ChildApp app = new ChildApp(process, port, log, dataDir);
 		app.awaitHealthy(Duration.ofSeconds(90));
 		return app;
 	}
@@ -115,6 +119,14 @@ public final class ChildApp implements AutoCloseable {
 					"GET " + path + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
+	}
+
+	/**
+	 * The token the running product wrote to its data folder, which a hand-over of a
+	 * server-side path must carry ({@code POST /api/imports}), as the command line does.
+	 */
+	public String handOverToken() {
+		return HandOverToken.read(dataDir.resolve("state"));
 	}
 
 	public URI uri(String path) {

@@ -16,6 +16,7 @@ import java.util.Random;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.campaign.TestCampaigns;
 import dev.campaignpipe.csvfile.CsvFormat;
+import dev.campaignpipe.importer.HandOverToken;
 import dev.campaignpipe.support.AppIntegrationTest;
 import dev.campaignpipe.support.ChildApp;
 import dev.campaignpipe.support.Database;
@@ -112,6 +113,7 @@ class HostileCsvIntegrationTests {
 				file.writeBytes(FILES.file(random, 150));
 				Path path = Files.write(dir.resolve("hostile-" + seed + ".csv"), file.toByteArray());
 				HttpResponse<String> started = http.send(HttpRequest.newBuilder(app.uri("/api/imports"))
+					.header(HandOverToken.HEADER, app.handOverToken())
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(JSON
 						.writeValueAsString(java.util.Map.of("path", path.toString(), "preset", "campaigns-csv"))))

@@ -18,6 +18,7 @@ import java.util.Map;
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.csvfile.CsvFormat;
+import dev.campaignpipe.importer.HandOverToken;
 import dev.campaignpipe.support.AppIntegrationTest;
 import dev.campaignpipe.support.Browser;
 import dev.campaignpipe.support.ChildApp;
@@ -185,6 +186,7 @@ class TrailIntegrationTests {
 
 	private HttpResponse<String> send(ChildApp app, String path, String json) throws Exception {
 		return http.send(HttpRequest.newBuilder(app.uri(path))
+			.header(HandOverToken.HEADER, app.handOverToken())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
