@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 
+import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.importer.HandOverToken;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -17,7 +19,8 @@ import org.springframework.core.env.Environment;
 record ServerAccess(String token, String authorization) {
 
 	static ServerAccess of(Environment environment) {
-		Path stateDir = Path.of(environment.getProperty("pipeline.data-dir", "./data")).resolve("state");
+		// the server's own reading of the settings: the data folder, its default and all
+		Path stateDir = Binder.get(environment).bindOrCreate("pipeline", PipelineProperties.class).stateDir();
 		String password = environment.getProperty("pipeline.security.password");
 		String authorization = null;
 		if (password != null && !password.isBlank()) {

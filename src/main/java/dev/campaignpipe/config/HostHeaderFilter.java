@@ -9,19 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.campaignpipe.common.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,19 +35,16 @@ class HostHeaderFilter extends OncePerRequestFilter {
 
 	private final Set<String> allowed;
 
-	private final JsonMapper json;
-
 	/**
 	 * Reads its two settings from the environment rather than taking
 	 * {@link SecurityProperties}: as a servlet filter it is part of every web slice test
 	 * too, where the settings tree is not bound.
 	 */
-	HostHeaderFilter(Environment environment, JsonMapper json) {
+	HostHeaderFilter(Environment environment) {
 		List<String> names = Binder.get(environment)
 			.bind("pipeline.security.allowed-hosts", Bindable.listOf(String.class))
 			.orElse(List.of());
 		this.allowed = allowedHosts(environment.getProperty("server.address"), names);
-		this.json = json;
 	}
 
 	/**
@@ -111,11 +105,9 @@ class HostHeaderFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(421); // Misdirected Request
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getWriter(), ApiErrors.of("host", "this server does not answer to the host name '"
-				+ host + "'; add it to pipeline.security.allowed-hosts if it is this server's name"));
+		// 421 Misdirected Request
+		FilterErrors.send(response, 421, "host", "this server does not answer to the host name '" + host
+				+ "'; add it to pipeline.security.allowed-hosts if it is this server's name");
 	}
 
 }

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.campaignpipe.common.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,11 +22,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private final LoginThrottle throttle;
 
-	private final JsonMapper json;
-
-	LoginThrottleFilter(LoginThrottle throttle, JsonMapper json) {
+	LoginThrottleFilter(LoginThrottle throttle) {
 		this.throttle = throttle;
-		this.json = json;
 	}
 
 	private static boolean isLoginAttempt(HttpServletRequest request) {
@@ -47,12 +41,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			return;
 		}
 		long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-		response.setStatus(429);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getWriter(),
-				ApiErrors.of("login", "too many failed logins from this address; try again in " + seconds + " s"));
+		FilterErrors.send(response, 429, "login",
+				"too many failed logins from this address; try again in " + seconds + " s");
 	}
 
 }

@@ -69,10 +69,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"errors\":{\"body\":\"request body is larger than " + MAX_BODY_BYTES + " bytes\"}}");
+		FilterErrors.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body",
+				"request body is larger than " + MAX_BODY_BYTES + " bytes");
 	}
 
 	/** The request with its body already read (within the limit). */

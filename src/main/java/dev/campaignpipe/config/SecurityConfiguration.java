@@ -2,8 +2,6 @@ package dev.campaignpipe.config;
 
 import java.time.Clock;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +45,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties security, Environment environment,
-			LoginThrottle throttle, JsonMapper json) throws Exception {
+			LoginThrottle throttle) throws Exception {
 		ExposureCheck.check(environment.getProperty("server.address"), security);
 		http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -56,7 +54,7 @@ class SecurityConfiguration {
 			http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
 				.formLogin(Customizer.withDefaults())
 				.httpBasic(Customizer.withDefaults())
-				.addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class);
+				.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		}
 		else {
 			http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());

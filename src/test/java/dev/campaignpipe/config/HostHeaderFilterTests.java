@@ -3,7 +3,6 @@ package dev.campaignpipe.config;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockFilterChain;
@@ -26,7 +25,7 @@ class HostHeaderFilterTests {
 		if (hosts.length > 0) {
 			environment.setProperty("pipeline.security.allowed-hosts", String.join(",", hosts));
 		}
-		return new HostHeaderFilter(environment, JsonMapper.builder().build());
+		return new HostHeaderFilter(environment);
 	}
 
 	private static MockHttpServletResponse request(HostHeaderFilter filter, String host) throws Exception {
