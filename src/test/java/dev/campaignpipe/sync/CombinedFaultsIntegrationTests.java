@@ -16,6 +16,7 @@ import dev.campaignpipe.support.LoadClients;
 import dev.campaignpipe.support.MariaDb;
 import dev.campaignpipe.support.PipelineChecks;
 import dev.campaignpipe.support.TcpProxy;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ class CombinedFaultsIntegrationTests {
 
 	@Test
 	void aLockedCsvAndADatabaseOutageTogetherForMinutesLoseAndDuplicateNothing() throws Exception {
+		// the real Excel lock needs root: skipped elsewhere, a failure under CI
+		// (FileLock.realLockAvailable)
+		Assumptions.assumeTrue(FileLock.realLockAvailable(), "chattr +i needs root");
 		String url = MariaDb.newDatabase("combined_faults");
 		int port = Integer.parseInt(MariaDb.server().replaceAll(".*:(\\d+)/$", "$1"));
 		Path data = Files.createDirectories(dir.resolve("data"));
