@@ -122,7 +122,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		browser.get(uri("/quarantine").toString());
 		browser.findElement(By.id("fix-" + badDateLine)).click();
 
-		assertThat(browser.findElement(By.id("fix-reason")).getText()).contains("date");
+		assertThat(next(By.id("fix-reason")).getText()).contains("date");
 		assertThat(browser.findElement(By.id("fix-raw")).getText()).contains("2024-02-30");
 		assertThat(browser.findElement(By.id("campaign_company")).getAttribute("value"))
 			.isEqualTo("Quarantine Co Date");
@@ -135,7 +135,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		setDate("2024-02-28");
 		browser.findElement(By.id("submit")).click();
 
-		long id = Long.parseLong(browser.findElement(By.id("campaign-id")).getText());
+		long id = Long.parseLong(next(By.id("campaign-id")).getText());
 		assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("saved");
 		JsonNode resolved = entry(badDateLine);
 		assertThat(resolved.get("status").asString()).isEqualTo("resolved");
@@ -162,7 +162,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		clicks.sendKeys("999999999");
 		browser.findElement(By.id("submit")).click();
 
-		assertThat(browser.findElement(By.id("clicks-error")).getText()).contains("clicks");
+		assertThat(next(By.id("clicks-error")).getText()).contains("clicks");
 		assertThat(entry(badChannelLine).get("status").asString()).isEqualTo("open");
 
 		clicks = browser.findElement(By.id("clicks"));
@@ -170,7 +170,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		clicks.sendKeys("50");
 		browser.findElement(By.id("submit")).click();
 
-		long id = Long.parseLong(browser.findElement(By.id("campaign-id")).getText());
+		long id = Long.parseLong(next(By.id("campaign-id")).getText());
 		assertThat(entry(badChannelLine).get("campaign_id").asLong()).isEqualTo(id);
 		assertLandsOnce(id, "Quarantine Co Channel");
 	}
@@ -188,7 +188,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		browser.get(uri("/quarantine").toString());
 		browser.findElement(By.id("dismiss-" + duplicateLine)).click();
 
-		assertThat(browser.findElement(By.id("done")).getText()).contains("dismissed");
+		assertThat(next(By.id("done")).getText()).contains("dismissed");
 		// the status counts open lines, at once (no record needs to arrive first)
 		assertThat(JSON.readTree(get("/api/pipeline/status").body()).at("/sync/quarantine_count").asLong())
 			.isEqualTo(openBefore - 1);
@@ -288,6 +288,16 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 
 	private void assertLandsOnce(long id, String company) throws Exception {
 		LandsOnce.assertLandsOnce(DATA_DIR, mirror, id, company);
+	}
+
+	/**
+	 * An element of the page a click leads to: the click returns before the browser has
+	 * loaded it (one CI run looked for the dismissal notice on the old page).
+	 */
+	private WebElement next(By locator) {
+		return await().atMost(Duration.ofSeconds(15))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(locator), element -> element != null);
 	}
 
 	private long awaitOpenLine(String marker) {
