@@ -61,10 +61,18 @@ class CombinedFaultsIntegrationTests {
 			load.awaitAcknowledged(200, Duration.ofSeconds(60));
 
 			int before = load.acknowledged().size();
-			FileLock.lock(csv);
+			// the database first: the sync only meets the outage while it has lines to
+			// load, and with the CSV locked first it may already have loaded them all
 			proxy.cut();
 			Instant start = Instant.now();
 			try {
+				await("the sync meets the outage").atMost(Duration.ofSeconds(60))
+					.pollInterval(Duration.ofMillis(250))
+					.until(() -> PipelineChecks.status(app)
+						.at("/sync/last_error")
+						.asString("")
+						.contains("database unavailable"));
+				FileLock.lock(csv);
 				await("both faults shown").atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(250))
 					.until(() -> {
