@@ -58,7 +58,9 @@ class ArchitectureTests {
 		// each record's trail: the stages announce themselves, a file keeps it (SPEC §13)
 		map.put("trail", Set.of("campaign", "config", "csv", "powerbi", "sync"));
 		// where things are: status, banners
-		map.put("status", Set.of("campaign", "csv", "powerbi", "sync"));
+		// cluster mode (SPEC §15): entry into a Kafka log, sinks from it
+		map.put("cluster", Set.of("campaign", "common", "config", "csv"));
+		map.put("status", Set.of("campaign", "cluster", "csv", "powerbi", "sync"));
 		// form and JSON API, and the repair of quarantined lines and rejected import rows
 		// through the same form
 		map.put("entry",
@@ -100,6 +102,7 @@ class ArchitectureTests {
 		map.put("importer", Set.of("CampaignImporter", "HandOverToken", "ImportJobView", "ImportOptions",
 				"ImportPreview", "ImportProgress", "RejectedRows", "ImportRequest", "ImportSummary"));
 		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));
+		map.put("cluster", Set.of("KafkaCampaignQueue", "LogToCsv", "SinkStatus"));
 		map.put("analytics", Set.of("AnalyticsReplica"));
 		map.put("entry", Set.of());
 		map.put("dashboard", Set.of());

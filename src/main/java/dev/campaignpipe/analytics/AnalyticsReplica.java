@@ -58,7 +58,8 @@ public class AnalyticsReplica implements SmartLifecycle {
 		this.file = properties.stateDir().resolve("analytics.duckdb");
 		this.mirror = mirror;
 		this.events = events;
-		this.autoStart = properties.autoStart();
+		// a node of a cluster plays only its roles (SPEC §15)
+		this.autoStart = properties.autoStart() && properties.runs(PipelineProperties.Role.DASHBOARD);
 		this.status = settings.enabled() && properties.sync().enabled()
 				? new ReplicaStatus(ReplicaStatus.State.WARMING, 0, 0, "starting")
 				: new ReplicaStatus(ReplicaStatus.State.UNAVAILABLE, 0, 0,

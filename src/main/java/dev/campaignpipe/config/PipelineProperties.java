@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.campaignpipe.campaign.CategorySettings;
 import dev.campaignpipe.campaign.DateInput;
@@ -26,11 +27,31 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 		@DefaultValue Map<String, PresetSettings> presets,
 		/* How much an XLSX import may unpack to (zip bombs). */
 		@DefaultValue WorkbookLimits workbooks,
+		/* Where submissions queue (SPEC §15): this machine's writer, or a Kafka log. */
+		@DefaultValue Queue queue,
+		/* The Kafka cluster of cluster mode (pipeline.queue.kind=kafka). */
+		@DefaultValue Kafka kafka,
+		/* What this process does in cluster mode; every role by default. */
+		@DefaultValue( {
+				"entry", "csv", "database", "export", "dashboard" }) Set<Role> roles,
 		/*
 		 * Start the writer, sync and export with the application; command-line tools
 		 * start them only when they need them.
 		 */
-		@DefaultValue("true") boolean autoStart) {
+		@DefaultValue("true") boolean autoStart){
+
+	/**
+	 * Whether submissions go through a Kafka log (SPEC §15) instead of this machine's
+	 * writer.
+	 */
+	public boolean clustered() {
+		return queue.kind() == Queue.Kind.KAFKA;
+	}
+
+	/** Whether this process plays {@code role}. */
+	public boolean runs(Role role) {
+		return roles.contains(role);
+	}
 
 	/** The primary CSV file. */
 	public Path csvPath() {
@@ -45,6 +66,51 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 	/** Folder for the writer's own state: spool, id high-water mark. */
 	public Path stateDir() {
 		return dataDir.resolve("state");
+	}
+
+	public record Queue(@DefaultValue("local") Kind kind) {
+
+		public enum Kind {
+
+			/** This machine's writer thread, fsync'd to the CSV (SPEC §6). */
+			LOCAL,
+			/** A replicated Kafka log (SPEC §15). */
+			KAFKA
+
+		}
+
+	}
+
+	/** What a process does in cluster mode (SPEC §15). */
+	public enum Role {
+
+		/** The form, the API and imports. */
+		ENTRY,
+		/** The campaigns.csv writer: one per file. */
+		CSV,
+		/** The MySQL/MariaDB mirror: one per database. */
+		DATABASE,
+		/** The Power BI export. */
+		EXPORT,
+		/** The dashboard and its analytics replica. */
+		DASHBOARD
+
+	}
+
+	public record Kafka(
+			/* host:port,host:port of some of the brokers. */
+			String bootstrapServers,
+			/* The log every submission goes to; created with one partition if missing. */
+			@DefaultValue("campaigns") String topic,
+			/*
+			 * Copies of the log: 3 brokers hold it, 2 must have a record to acknowledge
+			 * it.
+			 */
+			@DefaultValue("3") short replicationFactor, @DefaultValue("2") int minInsyncReplicas,
+			/* How long entry waits for the cluster before answering 503. */
+			@DefaultValue("10s") Duration deliveryTimeout,
+			/* Transactions in flight at once per entry node, each its own producer. */
+			@DefaultValue("4") int producers) {
 	}
 
 	public record Csv(Path path,

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.config.PipelineProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -49,6 +50,21 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	private final IdSequence ids;
 
 	private final BlockingQueue<Submission> queue;
+
+	/**
+	 * Cluster mode: groups of records read from the log, each written as one batch (all
+	 * durable or none), instead of {@link #queue}.
+	 */
+	private final BlockingQueue<List<Submission>> fromLog = new ArrayBlockingQueue<>(2);
+
+	/** Cluster mode: records come only from the log ({@link #appendFromLog}). */
+	private final boolean logFed;
+
+	/**
+	 * The highest id in the CSV's last lines and the spool when the writer started; -1
+	 * before, or when they could not be read.
+	 */
+	private volatile long lastIdInFiles = -1;
 
 	private final RecentReceipts recent = new RecentReceipts(10_000);
 
@@ -86,7 +102,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	CsvWriterService(PipelineProperties properties, MeterRegistry meters, CsvFile.Opener opener,
 			CsvFile.Opener spoolOpener, ApplicationEventPublisher events) {
 		this.settings = properties.csv();
-		this.autoStart = properties.autoStart();
+		this.logFed = properties.clustered();
+		// a node of a cluster plays only its roles (SPEC §15)
+		this.autoStart = properties.autoStart() && properties.runs(PipelineProperties.Role.CSV);
 		this.lock = new DataFolderLock(properties.stateDir().resolve("writer.lock"), properties.csvPath());
 		this.csv = new CsvFile(properties.csvPath(), opener);
 		this.spool = new Spool(properties.stateDir().resolve("spool.csv"), spoolOpener);
@@ -180,6 +198,47 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		return ids.last();
 	}
 
+	/**
+	 * Cluster mode (SPEC §15): appends records that already have their ids from the log,
+	 * in this order, as one batch: the future completes when all are durable (CSV or
+	 * spool) and fails if none is. The caller, which reads the log in order from
+	 * {@link #lastIdInFiles()}, is the only one that hands out ids here, so an id at or
+	 * below the last one handed out is one a failed write gave up and is taken again.
+	 */
+	public CompletableFuture<Location> appendFromLog(List<StoredCampaign> records, List<Source> sources) {
+		if (!running || !logFed) {
+			return CompletableFuture.failedFuture(
+					new PipelineUnavailableException(running ? "records come from the log only in cluster mode"
+							: "the CSV writer is not running (starting up or shutting down)", null));
+		}
+		List<Submission> group = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			long id = records.get(i).id();
+			group.add(new Submission(records.get(i).campaign(), id, id, sources.get(i), new CompletableFuture<>()));
+		}
+		try {
+			if (!fromLog.offer(group, settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				return CompletableFuture
+					.failedFuture(new PipelineUnavailableException("the CSV writer stayed busy", null));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return CompletableFuture.failedFuture(new PipelineUnavailableException("interrupted while queueing", ex));
+		}
+		CompletableFuture<?>[] futures = group.stream().map(Submission::future).toArray(CompletableFuture[]::new);
+		return CompletableFuture.allOf(futures).thenApply(done -> group.get(0).future().join().location());
+	}
+
+	/**
+	 * The highest id in the CSV's last complete lines and the spool as the writer found
+	 * them at start: where a writer fed from the log resumes. -1 before the writer has
+	 * started, or when the files could not be read.
+	 */
+	public long lastIdInFiles() {
+		return lastIdInFiles;
+	}
+
 	public WriterStatus status() {
 		return new WriterStatus(queue.size(), spool.size(), health.lockedSince() != null, health.lockedSince(),
 				health.lastError(), health.refusingSince(), ids.last(), csv.path().toString());
@@ -203,7 +262,7 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	public void start() {
 		lock.take();
 		try {
-			writes.recover();
+			lastIdInFiles = writes.recover();
 		}
 		catch (IOException ex) {
 			health.locked(ex); // e.g. the CSV is locked at start-up: spool until it opens
@@ -231,6 +290,9 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 		}
 		List<Submission> late = new ArrayList<>();
 		queue.drainTo(late);
+		for (List<Submission> group = fromLog.poll(); group != null; group = fromLog.poll()) {
+			late.addAll(group);
+		}
 		late.forEach(p -> p.future().completeExceptionally(new IOException("shutting down")));
 		for (Restatement restatement = restated.poll(); restatement != null; restatement = restated.poll()) {
 			restatement.done().completeExceptionally(new IOException("shutting down"));
@@ -324,9 +386,21 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 	/** The writer thread: a batch of whatever is waiting, then any retry that is due. */
 	private void run() {
 		List<Submission> batch = new ArrayList<>(settings.maxBatch());
-		while (running || !queue.isEmpty() || !restated.isEmpty()) {
+		while (running || !queue.isEmpty() || !fromLog.isEmpty() || !restated.isEmpty()) {
 			try {
-				Submission first = queue.poll(writes.retrying() ? health.millisToRetry() : 200, TimeUnit.MILLISECONDS);
+				long wait = writes.retrying() ? health.millisToRetry() : 200;
+				if (logFed) {
+					List<Submission> group = fromLog.poll(wait, TimeUnit.MILLISECONDS);
+					if (group != null) {
+						batch.addAll(group);
+						writes.write(batch);
+						batch.clear();
+					}
+					writes.retryIfDue(group == null);
+					restate();
+					continue;
+				}
+				Submission first = queue.poll(wait, TimeUnit.MILLISECONDS);
 				if (first != null) {
 					batch.add(first);
 					queue.drainTo(batch, settings.maxBatch() - 1);

@@ -58,13 +58,15 @@ final class DurableWrites {
 	/**
 	 * Reads what the last run left: spooled records, the id mark, a torn last line. ids
 	 * continue after the highest seen anywhere.
+	 * @return the highest id in the CSV's last lines and the spool
 	 */
-	void recover() throws IOException {
+	long recover() throws IOException {
 		spool.load();
 		ids.load();
 		long highest = Math.max(csv.maxIdInTail(), spool.ids().stream().mapToLong(Long::longValue).max().orElse(0));
 		ids.start(highest);
 		end.start();
+		return highest;
 	}
 
 	/**

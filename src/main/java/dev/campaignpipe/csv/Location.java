@@ -9,6 +9,11 @@ public enum Location {
 	 * The CSV was locked: fsync'd in the spool, to be moved into the CSV once it is
 	 * writable.
 	 */
-	SPOOL
+	SPOOL,
+	/**
+	 * Cluster mode: held by the Kafka log on at least two brokers (not fsync'd); the
+	 * sinks write it from there (SPEC §15).
+	 */
+	LOG
 
 }

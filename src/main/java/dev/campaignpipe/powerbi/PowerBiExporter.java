@@ -65,7 +65,8 @@ public class PowerBiExporter implements SmartLifecycle, ApplicationEventPublishe
 			SyncBacklog sync) {
 		this.sync = sync;
 		this.settings = properties.powerbi();
-		this.autoStart = properties.autoStart();
+		// a node of a cluster plays only its roles (SPEC §15)
+		this.autoStart = properties.autoStart() && properties.runs(PipelineProperties.Role.EXPORT);
 		this.csv = properties.csvPath();
 		this.files = new ExportWriter(properties, converter, categories);
 		this.health = new ExportHealth(settings, properties.powerbiExportDir());

@@ -1,7 +1,9 @@
 package dev.campaignpipe.status;
 
 import java.time.Instant;
+import java.util.List;
 
+import dev.campaignpipe.cluster.SinkStatus;
 import dev.campaignpipe.csv.WriterStatus;
 import dev.campaignpipe.powerbi.ExportStatus;
 import dev.campaignpipe.sync.SyncStatus;
@@ -14,15 +16,19 @@ import tools.jackson.databind.annotation.JsonNaming;
  * never happened.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record PipelineStatus(int queueDepth, int spoolSize, Csv csv, Sync sync, PowerBi powerbi) {
+record PipelineStatus(int queueDepth, int spoolSize, Csv csv, Sync sync, PowerBi powerbi, List<SinkStatus> cluster) {
 
-	static PipelineStatus of(WriterStatus w, SyncStatus s, ExportStatus e) {
+	/**
+	 * @param sinks this node's sinks of cluster mode; {@code null} on a single machine
+	 */
+	static PipelineStatus of(WriterStatus w, SyncStatus s, ExportStatus e, List<SinkStatus> sinks) {
 		return new PipelineStatus(w.queueDepth(), w.spoolSize(),
 				new Csv(w.csvPath(), w.csvLocked(), w.lockedSince(), w.lastError(), w.refusingSince(), w.lastId()),
 				new Sync(s.enabled(), s.bytesBehind(), s.recordsBehind(), s.lastSync(), s.rowsLoaded(), s.quarantined(),
 						s.generation(), s.lastError()),
 				new PowerBi(e.enabled(), e.folder(), e.file(), e.lastExport(), e.lastExportRows(), e.lastError(),
-						e.failingSince()));
+						e.failingSince()),
+				sinks);
 	}
 
 	/** Stage 3: the queue's file. */

@@ -1,9 +1,13 @@
 package dev.campaignpipe.status;
 
+import java.util.List;
+
+import dev.campaignpipe.cluster.LogToCsv;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.powerbi.PowerBiExporter;
 import dev.campaignpipe.sync.SyncWorker;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,16 +24,22 @@ class StatusController {
 
 	private final PowerBiExporter export;
 
-	StatusController(CsvWriterService writer, SyncWorker sync, PowerBiExporter export) {
+	private final ObjectProvider<LogToCsv> csvSink;
+
+	StatusController(CsvWriterService writer, SyncWorker sync, PowerBiExporter export,
+			ObjectProvider<LogToCsv> csvSink) {
 		this.writer = writer;
 		this.sync = sync;
 		this.export = export;
+		this.csvSink = csvSink;
 	}
 
 	@GetMapping("/api/pipeline/status")
 	@ResponseBody
 	PipelineStatus status() {
-		return PipelineStatus.of(writer.status(), sync.status(), export.status());
+		LogToCsv sink = csvSink.getIfAvailable();
+		return PipelineStatus.of(writer.status(), sync.status(), export.status(),
+				sink == null ? null : List.of(sink.status()));
 	}
 
 	@GetMapping("/status")

@@ -38,7 +38,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 	public SyncWorker(PipelineProperties properties, SyncBatch batch, MeterRegistry meters,
 			ApplicationEventPublisher events) {
 		this.settings = properties.sync();
-		this.autoStart = properties.autoStart();
+		// a node of a cluster plays only its roles (SPEC §15)
+		this.autoStart = properties.autoStart() && properties.runs(PipelineProperties.Role.DATABASE);
 		this.csv = properties.csvPath();
 		ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "db-sync-prepare");

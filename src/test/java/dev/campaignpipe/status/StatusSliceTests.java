@@ -69,7 +69,8 @@ class StatusSliceTests {
 				         "last_sync":"2026-11-30T10:00:01.500Z","rows_loaded":4700,"quarantine_count":1,
 				         "csv_generation":2,"last_error":null},
 				 "powerbi":{"enabled":true,"folder":"/onedrive/pb","file":"campaigns_powerbi.csv","last_export":null,
-				            "last_export_records":-1,"last_error":"locked","failing_since":null}}
+				            "last_export_records":-1,"last_error":"locked","failing_since":null},
+				 "cluster":null}
 				""", JsonCompareMode.STRICT));
 	}
 

@@ -1,0 +1,142 @@
+package dev.campaignpipe.cluster;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csv.CampaignQueue;
+import dev.campaignpipe.csv.Location;
+import dev.campaignpipe.csv.PipelineUnavailableException;
+import dev.campaignpipe.csv.Receipt;
+import dev.campaignpipe.csv.Source;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Entry in cluster mode (SPEC §15): a submission is acknowledged once the Kafka log holds
+ * it, committed, on {@code min.insync.replicas} brokers ({@link LogProducer}), and its
+ * campaign_id is its offset + 1 in the log's single partition — unique and increasing
+ * across every entry node. While the cluster cannot acknowledge, the submitter gets a
+ * {@link PipelineUnavailableException} (503) within the delivery timeout. The sinks write
+ * the records from the log.
+ */
+@Component
+@Primary
+@ConditionalOnProperty(name = "pipeline.queue.kind", havingValue = "kafka")
+public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
+
+	private final PipelineProperties.Kafka settings;
+
+	private final LogProducer producer;
+
+	private final AtomicLong lastId = new AtomicLong();
+
+	private final Counter acknowledged;
+
+	private final Counter failed;
+
+	KafkaCampaignQueue(PipelineProperties properties, MeterRegistry meters) {
+		this.settings = properties.kafka();
+		this.producer = new LogProducer(settings, properties.csv().queueCapacity(), properties.csv().maxBatch());
+		this.acknowledged = Counter.builder("pipeline.cluster.acknowledged")
+			.description("Submissions the Kafka log acknowledged through this node")
+			.register(meters);
+		this.failed = Counter.builder("pipeline.cluster.producer.errors")
+			.description("Submissions the Kafka log did not acknowledge (answered 503)")
+			.register(meters);
+	}
+
+	@Override
+	public Receipt submit(Campaign campaign) {
+		return submit(campaign, Source.API);
+	}
+
+	@Override
+	public Receipt submit(Campaign campaign, Source source) {
+		long timeout = settings.deliveryTimeout().toMillis() + 2_000;
+		try {
+			return submitAsync(campaign, null, 0, source).get(timeout, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PipelineUnavailableException("interrupted while waiting for the cluster", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof PipelineUnavailableException unavailable) {
+				throw unavailable;
+			}
+			throw unavailable(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new PipelineUnavailableException("the cluster did not acknowledge within " + timeout + " ms", ex);
+		}
+	}
+
+	@Override
+	public CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo) {
+		return submitAsync(campaign, requestedId, verifiedFreeUpTo, Source.API);
+	}
+
+	/**
+	 * {@inheritDoc} In cluster mode campaign_id comes from the log: a record that brings
+	 * its own (an import of the original tool's file) is refused, never renumbered, so a
+	 * second import of the same file cannot store it twice.
+	 */
+	@Override
+	public CompletableFuture<Receipt> submitAsync(Campaign campaign, Long requestedId, long verifiedFreeUpTo,
+			Source source) {
+		if (requestedId != null) {
+			return CompletableFuture.failedFuture(new IllegalArgumentException("campaign_id " + requestedId
+					+ " cannot be kept: in cluster mode campaign_id comes from the log (import with --reassign-ids,"
+					+ " or into a single-machine installation)"));
+		}
+		return send(LogEntry.of(campaign, source))
+			.thenApply(metadata -> new Receipt(StoredCampaign.of(metadata.offset() + 1, campaign), Location.LOG));
+	}
+
+	@Override
+	public CompletableFuture<Integer> restate(Map<Long, Campaign> changes) {
+		return send(LogEntry.restating(changes)).thenApply(metadata -> changes.size());
+	}
+
+	/** The highest campaign_id the log gave a submission through this node. */
+	@Override
+	public long lastId() {
+		return lastId.get();
+	}
+
+	private CompletableFuture<RecordMetadata> send(LogEntry entry) {
+		return producer.append(LogCodec.write(entry)).whenComplete((metadata, error) -> {
+			if (error != null) {
+				failed.increment();
+			}
+			else {
+				acknowledged.increment();
+				lastId.accumulateAndGet(metadata.offset() + 1, Math::max);
+			}
+		});
+	}
+
+	private static PipelineUnavailableException unavailable(Throwable cause) {
+		return new PipelineUnavailableException("the cluster could not acknowledge the record ("
+				+ cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", cause);
+	}
+
+	@Override
+	public void destroy() {
+		producer.close();
+	}
+
+}

@@ -1,0 +1,195 @@
+package dev.campaignpipe.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.campaignpipe.config.PipelineProperties;
+import dev.campaignpipe.csv.PipelineUnavailableException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends entries to the log in transactions, one per group of whatever submissions are
+ * waiting (group commit, as the local writer shares an fsync): a group is acknowledged
+ * once its transaction is committed on the in-sync replicas, and a group that could not
+ * be committed is aborted, so no sink ever writes what its submitter was told failed
+ * (SPEC §15: nothing half-stored). One thread owns the producer; after a failure it
+ * starts a new one under the same transactional id, which fences the old and aborts
+ * whatever it left open.
+ */
+final class LogProducer {
+
+	private static final Logger log = LoggerFactory.getLogger(LogProducer.class);
+
+	private final PipelineProperties.Kafka settings;
+
+	private final int maxGroup;
+
+	private final BlockingQueue<Pending> waiting;
+
+	private final List<Thread> senders = new ArrayList<>();
+
+	private volatile boolean running = true;
+
+	/** An entry waiting for the log, and who waits for its offset. */
+	record Pending(byte[] value, CompletableFuture<RecordMetadata> done) {
+	}
+
+	LogProducer(PipelineProperties.Kafka settings, int capacity, int maxGroup) {
+		this.settings = settings;
+		this.maxGroup = maxGroup;
+		this.waiting = new ArrayBlockingQueue<>(capacity);
+		// a transaction takes several round trips among the brokers (~30 ms here): a few
+		// in parallel, each its own producer, keep the log busy while one commits
+		String node = "campaign-pipeline-entry-" + UUID.randomUUID();
+		for (int i = 1; i <= settings.producers(); i++) {
+			Sender sender = new Sender(node + "-" + i);
+			Thread thread = new Thread(sender::run, "log-producer-" + i);
+			thread.setDaemon(true);
+			senders.add(thread);
+			thread.start();
+		}
+	}
+
+	/** Queues an entry; the future completes once the log holds it, committed. */
+	CompletableFuture<RecordMetadata> append(byte[] value) {
+		Pending pending = new Pending(value, new CompletableFuture<>());
+		if (!running) {
+			pending.done().completeExceptionally(new PipelineUnavailableException("shutting down", null));
+		}
+		else if (!waiting.offer(pending)) {
+			pending.done()
+				.completeExceptionally(
+						new PipelineUnavailableException("too many submissions wait for the cluster", null));
+		}
+		return pending.done();
+	}
+
+	/** One sender thread and the producer it owns. */
+	private final class Sender {
+
+		private final String transactionalId;
+
+		/** {@code null} until the cluster answered, and after a failure. */
+		private Producer<byte[], byte[]> producer;
+
+		Sender(String transactionalId) {
+			this.transactionalId = transactionalId;
+		}
+
+		void run() {
+			List<Pending> group = new ArrayList<>(maxGroup);
+			while (running || !waiting.isEmpty()) {
+				try {
+					Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					group.add(first);
+					waiting.drainTo(group, maxGroup - 1);
+					commit(group);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				finally {
+					group.clear();
+				}
+			}
+			List<Pending> late = new ArrayList<>();
+			waiting.drainTo(late);
+			late.forEach(p -> p.done().completeExceptionally(new PipelineUnavailableException("shutting down", null)));
+			closeProducer();
+		}
+
+		/** One transaction for the group: every entry acknowledged, or none. */
+		private void commit(List<Pending> group) {
+			List<Future<RecordMetadata>> sent = new ArrayList<>(group.size());
+			try {
+				Producer<byte[], byte[]> p = producer();
+				p.beginTransaction();
+				for (Pending pending : group) {
+					sent.add(p.send(new ProducerRecord<>(settings.topic(), 0, null, pending.value())));
+				}
+				p.commitTransaction();
+				for (int i = 0; i < group.size(); i++) {
+					group.get(i).done().complete(sent.get(i).get());
+				}
+			}
+			catch (ExecutionException | RuntimeException ex) {
+				Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
+				log.warn("the cluster did not acknowledge {} submissions: {}", group.size(), cause.toString());
+				// whether the transaction can still be aborted or not, a new producer
+				// under
+				// the same id fences this one and has the cluster abort what it left open
+				closeProducer();
+				PipelineUnavailableException failure = new PipelineUnavailableException(
+						"the cluster could not acknowledge the record (" + cause.getClass().getSimpleName() + ": "
+								+ cause.getMessage() + ")",
+						cause);
+				group.forEach(pending -> pending.done().completeExceptionally(failure));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				closeProducer();
+				group.forEach(pending -> pending.done()
+					.completeExceptionally(new PipelineUnavailableException("interrupted", ex)));
+			}
+		}
+
+		private Producer<byte[], byte[]> producer() {
+			if (producer == null) {
+				KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(
+						KafkaClients.producer(settings, transactionalId));
+				try {
+					created.initTransactions();
+				}
+				catch (RuntimeException ex) {
+					created.close(Duration.ZERO);
+					throw ex;
+				}
+				producer = created;
+			}
+			return producer;
+		}
+
+		private void closeProducer() {
+			if (producer != null) {
+				try {
+					producer.close(Duration.ZERO);
+				}
+				catch (RuntimeException ex) {
+					log.debug("closing the producer: {}", ex.toString());
+				}
+				producer = null;
+			}
+		}
+
+	}
+
+	void close() {
+		running = false;
+		try {
+			for (Thread sender : senders) {
+				sender.join(settings.deliveryTimeout().toMillis() + 5_000);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.campaignpipe.cluster;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.campaignpipe.support.AppIntegrationTest;
+import dev.campaignpipe.support.ChildApp;
+import dev.campaignpipe.support.CsvAssertions;
+import dev.campaignpipe.support.Database;
+import dev.campaignpipe.support.KafkaCluster;
+import dev.campaignpipe.support.LoadClients;
+import dev.campaignpipe.support.MariaDb;
+import dev.campaignpipe.support.PipelineChecks;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 17, SPEC §15: two entry nodes and one sink node (CSV writer, MariaDB mirror,
+ * export) against three real KRaft brokers under concurrent load. kill -9 of the
+ * partition's leader, of an entry node and of the sink mid-batch; then two brokers down
+ * at once, when entry must answer 503 and store nothing. Afterwards every acknowledged id
+ * is in the CSV and in MariaDB exactly once, ids unique and increasing, and nothing
+ * refused appeared.
+ */
+class ClusterFailoverIntegrationTests {
+
+	private static final String TOPIC = "campaigns";
+
+	private static final String REFUSED_NAME = "Refused While Quorum Lost";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void killingALeaderAnEntryNodeAndTheSinkLosesAndDuplicatesNothing() throws Exception {
+		String url = MariaDb.newDatabase("cluster_failover");
+		Set<Long> acknowledged = new HashSet<>();
+		int unanswered = 0;
+		try (KafkaCluster kafka = KafkaCluster.start(3, dir.resolve("kafka"))) {
+			List<String> common = List.of("--pipeline.queue.kind=kafka",
+					"--pipeline.kafka.bootstrap-servers=" + kafka.bootstrap(), "--pipeline.kafka.delivery-timeout=8s");
+			String[] sinkArgs = args(common, "--pipeline.roles=csv,database,export", "--spring.profiles.active=mysql",
+					"--spring.datasource.url=" + url, "--spring.datasource.username=root",
+					"--spring.datasource.password=");
+			String[] entryArgs = args(common, "--pipeline.roles=entry");
+			Path sinkData = dir.resolve("sink");
+			ChildApp sink = ChildApp.start(sinkData, sinkArgs);
+			try (ChildApp entry1 = ChildApp.start(dir.resolve("entry1"), entryArgs)) {
+				ChildApp entry2 = ChildApp.start(dir.resolve("entry2"), entryArgs);
+				LoadClients load1 = LoadClients.start(entry1.uri("/api/campaigns"), 4, Duration.ofMillis(20));
+				LoadClients load2 = LoadClients.start(entry2.uri("/api/campaigns"), 4, Duration.ofMillis(20));
+				try {
+					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
+					load2.awaitAcknowledged(200, Duration.ofSeconds(90));
+
+					// 1. the partition's leader dies: two brokers still acknowledge
+					int leader = kafka.leader(TOPIC);
+					kafka.kill(leader);
+					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
+					load2.awaitAcknowledged(200, Duration.ofSeconds(90));
+					kafka.restart(leader);
+
+					// 2. an entry node dies: the other goes on
+					entry2.kill();
+					load2.stop();
+					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
+
+					// 3. the sink dies mid-batch and comes back on its files and database
+					sink.kill();
+					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
+					sink = ChildApp.start(sinkData, sinkArgs);
+					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
+				}
+				finally {
+					load1.stop();
+					load2.stop();
+				}
+				acknowledged.addAll(load1.acknowledged());
+				acknowledged.addAll(load2.acknowledged());
+				unanswered += load1.unanswered() + load2.unanswered();
+
+				// 4. two brokers down: no quorum, entry answers 503 and stores nothing
+				kafka.awaitAllInSync(TOPIC, Duration.ofSeconds(90));
+				int first = kafka.leader(TOPIC);
+				int second = first % 3 + 1;
+				kafka.kill(first);
+				kafka.kill(second);
+				HttpResponse<String> refused = post(entry1, REFUSED_NAME);
+				assertThat(refused.statusCode()).as("entry without a quorum: " + refused.body()).isEqualTo(503);
+				assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+				assertThat(post(entry1, REFUSED_NAME).statusCode()).isEqualTo(503);
+				kafka.restart(first);
+				kafka.restart(second);
+				kafka.awaitAllInSync(TOPIC, Duration.ofSeconds(90));
+
+				// and back: acknowledged again
+				HttpResponse<String> after = awaitAcknowledged(entry1);
+				acknowledged.add(json(after.body()).get("campaign_id").asLong());
+			}
+			try {
+				awaitSinkCaughtUp(sink, sinkData, acknowledged);
+			}
+			finally {
+				sink.close();
+			}
+		}
+		PipelineChecks.assertExactlyOnce(dir.resolve("sink"), acknowledged, unanswered);
+		List<CsvRecord> rows = CsvAssertions.readValidCsv(dir.resolve("sink/campaigns.csv"));
+		assertThat(rows).as("nothing refused appeared later").noneMatch(row -> row.getFields().contains(REFUSED_NAME));
+		List<Long> csvIds = CsvAssertions.ids(rows);
+		List<Long> dbIds = new Database(url, "root", "")
+			.query("SELECT campaign_id FROM digital_marketing_ad_performance_data ORDER BY campaign_id")
+			.stream()
+			.map(row -> ((Number) row.get(0)).longValue())
+			.toList();
+		assertThat(dbIds).as("MariaDB holds exactly the CSV's records").isEqualTo(csvIds);
+		System.out.printf(Locale.ROOT, "cluster failover: %d acknowledged, %d unanswered, %d in the CSV%n",
+				acknowledged.size(), unanswered, csvIds.size());
+	}
+
+	private static String[] args(List<String> common, String... more) {
+		List<String> all = new ArrayList<>(common);
+		all.addAll(List.of(more));
+		return all.toArray(String[]::new);
+	}
+
+	private static HttpResponse<String> post(ChildApp app, String campaignName) throws Exception {
+		String body = AppIntegrationTest.workedExampleJson()
+			.replaceFirst("\"campaign_name\"\\s*:\\s*\"[^\"]*\"", "\"campaign_name\": \"" + campaignName + "\"");
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(app.uri("/api/campaigns"))
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(60))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> awaitAcknowledged(ChildApp app) {
+		List<HttpResponse<String>> answer = new ArrayList<>();
+		await("entry acknowledges again").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> {
+				HttpResponse<String> response = post(app, "Back After Quorum");
+				answer.add(response);
+				return response.statusCode() == 201;
+			});
+		return answer.get(answer.size() - 1);
+	}
+
+	/** The sink wrote every acknowledged record, and its mirror and export followed. */
+	private static void awaitSinkCaughtUp(ChildApp sink, Path data, Set<Long> acknowledged) {
+		long highest = acknowledged.stream().mapToLong(Long::longValue).max().orElseThrow();
+		await("the sink caught up with the log").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> {
+				JsonNode s = PipelineChecks.status(sink);
+				List<Long> ids = CsvAssertions.ids(CsvAssertions.readValidCsv(data.resolve("campaigns.csv")));
+				return !ids.isEmpty() && ids.get(ids.size() - 1) >= highest && s.at("/cluster/0/lag").asLong() == 0
+						&& s.at("/sync/records_behind").asLong() == 0 && s.at("/sync/last_error").isNull()
+						&& s.at("/powerbi/last_export_records").asLong() == ids.size();
+			});
+	}
+
+	private static JsonNode json(String body) {
+		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.campaignpipe.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Real Kafka brokers, each its own JVM, started by {@code cluster/local-kafka.sh} from
+ * Maven Central's jars: what cluster mode's failover tests kill and bring back.
+ */
+public final class KafkaCluster implements AutoCloseable {
+
+	private static final Path SCRIPT = Path.of("cluster", "local-kafka.sh");
+
+	private final Path dir;
+
+	private final int brokers;
+
+	private final String bootstrap;
+
+	private KafkaCluster(Path dir, int brokers, String bootstrap) {
+		this.dir = dir;
+		this.brokers = brokers;
+		this.bootstrap = bootstrap;
+	}
+
+	/** Formats and starts {@code brokers} brokers; returns once they take writes. */
+	public static KafkaCluster start(int brokers, Path dir) throws IOException, InterruptedException {
+		String output = run(Duration.ofMinutes(4), "start", Integer.toString(brokers), dir.toString());
+		List<String> lines = output.lines().toList();
+		String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+		if (!last.startsWith("bootstrap=")) {
+			throw new IllegalStateException("the cluster did not start: " + output);
+		}
+		return new KafkaCluster(dir, brokers, last.substring("bootstrap=".length()));
+	}
+
+	public String bootstrap() {
+		return bootstrap;
+	}
+
+	/** SIGKILL of broker {@code k} (1…N): no shutdown, no flush. */
+	public void kill(int k) throws IOException, InterruptedException {
+		long pid = Long.parseLong(Files.readString(dir.resolve("broker-" + k + ".pid")).trim());
+		ProcessHandle.of(pid).ifPresent(process -> {
+			process.destroyForcibly();
+			process.onExit().join();
+		});
+	}
+
+	/** Starts broker {@code k} again on its data. */
+	public void restart(int k) throws IOException, InterruptedException {
+		run(Duration.ofMinutes(2), "restart-broker", Integer.toString(k), dir.toString());
+	}
+
+	/** The broker that leads the topic's partition 0. */
+	public int leader(String topic) throws Exception {
+		return partition(topic).leader().id();
+	}
+
+	/** Waits until every broker is back in the topic's in-sync replicas. */
+	public void awaitAllInSync(String topic, Duration timeout) {
+		await("all " + brokers + " brokers in sync on " + topic).atMost(timeout)
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> partition(topic).isr().size() == brokers);
+	}
+
+	private TopicPartitionInfo partition(String topic) throws Exception {
+		try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				10_000))) {
+			TopicDescription description = admin.describeTopics(Set.of(topic))
+				.allTopicNames()
+				.get(15, TimeUnit.SECONDS)
+				.get(topic);
+			TopicPartitionInfo partition = description.partitions().get(0);
+			Node leader = partition.leader();
+			if (leader == null) {
+				throw new IllegalStateException(topic + " has no leader");
+			}
+			return partition;
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			run(Duration.ofMinutes(2), "stop", dir.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while stopping the brokers", ex);
+		}
+	}
+
+	private static String run(Duration timeout, String... args) throws IOException, InterruptedException {
+		List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
+		command.addAll(List.of(args));
+		Path output = Files.createTempFile("local-kafka", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			process.destroyForcibly().waitFor();
+			throw new IllegalStateException(
+					String.join(" ", command) + " did not finish within " + timeout + ": " + Files.readString(output));
+		}
+		String text = Files.readString(output);
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
+		}
+		return text;
+	}
+
+}
