@@ -2,6 +2,7 @@ package dev.campaignpipe.entry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,9 @@ class CampaignApiController {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
+	/** A client's key for one submission: its retries get the same answer (SPEC §15). */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private final CampaignValidator validator;
 
 	private final CampaignQueue queue;
@@ -54,9 +58,12 @@ class CampaignApiController {
 
 	private final TrailLog trail;
 
+	private final IdempotencyKeys keys;
+
 	CampaignApiController(CampaignValidator validator, CampaignQueue queue, JsonMapper json, CampaignLookup lookup,
-			TrailLog trail) {
+			TrailLog trail, IdempotencyKeys keys) {
 		this.trail = trail;
+		this.keys = keys;
 		this.validator = validator;
 		this.queue = queue;
 		this.json = json;
@@ -104,9 +111,51 @@ class CampaignApiController {
 			reply(response, HttpStatus.BAD_REQUEST, new ApiErrors(errors));
 			return;
 		}
-		Receipt receipt = queue.submit(validation.campaign(), Source.API);
-		response.setHeader(HttpHeaders.LOCATION, "/api/campaigns/" + receipt.stored().id());
-		reply(response, HttpStatus.CREATED, ApiViews.record(receipt.stored()));
+		String key = request.getHeader(IDEMPOTENCY_KEY);
+		if (key == null) {
+			Receipt receipt = queue.submit(validation.campaign(), Source.API);
+			created(response, receipt.stored().id(), json.writeValueAsBytes(ApiViews.record(receipt.stored())));
+			return;
+		}
+		String problem = IdempotencyKeys.problem(key);
+		if (problem != null) {
+			reply(response, HttpStatus.BAD_REQUEST, ApiErrors.of(IDEMPOTENCY_KEY, problem));
+			return;
+		}
+		IdempotencyKeys.Claim claim = keys.claim(key, body);
+		if (claim instanceof IdempotencyKeys.Replay replay) {
+			response.setHeader("Idempotent-Replayed", "true");
+			created(response, replay.answer().campaignId(), replay.answer().body().getBytes(StandardCharsets.UTF_8));
+		}
+		else if (claim instanceof IdempotencyKeys.Conflict) {
+			reply(response, HttpStatus.UNPROCESSABLE_CONTENT, ApiErrors.of(IDEMPOTENCY_KEY,
+					"already used for a different request body; a new record needs a new key"));
+		}
+		else if (claim instanceof IdempotencyKeys.First first) {
+			Receipt receipt;
+			try {
+				receipt = queue.submit(validation.campaign(), Source.API);
+			}
+			catch (RuntimeException ex) {
+				keys.forget(first, ex);
+				throw ex;
+			}
+			byte[] answer = json.writeValueAsBytes(ApiViews.record(receipt.stored()));
+			keys.remember(first, receipt.stored().id(), new String(answer, StandardCharsets.UTF_8));
+			created(response, receipt.stored().id(), answer);
+		}
+		else {
+			reply(response, HttpStatus.CONFLICT, ApiErrors.of(IDEMPOTENCY_KEY,
+					"the first request with this key is still being stored; retry in a moment"));
+		}
+	}
+
+	private void created(HttpServletResponse response, long id, byte[] body) throws IOException {
+		response.setHeader(HttpHeaders.LOCATION, "/api/campaigns/" + id);
+		response.setStatus(HttpStatus.CREATED.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	private void tooLarge(HttpServletResponse response) throws IOException {

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,9 +58,11 @@ class ClusterFailoverIntegrationTests {
 					"--spring.datasource.password=");
 			String[] entryArgs = args(common, "--pipeline.roles=entry");
 			Path sinkData = dir.resolve("sink");
-			ChildApp sink = ChildApp.start(sinkData, sinkArgs);
-			try (ChildApp entry1 = ChildApp.start(dir.resolve("entry1"), entryArgs)) {
-				ChildApp entry2 = ChildApp.start(dir.resolve("entry2"), entryArgs);
+			List<ChildApp> started = new ArrayList<>();
+			try {
+				ChildApp sink = start(started, sinkData, sinkArgs);
+				ChildApp entry1 = start(started, dir.resolve("entry1"), entryArgs);
+				ChildApp entry2 = start(started, dir.resolve("entry2"), entryArgs);
 				LoadClients load1 = LoadClients.start(entry1.uri("/api/campaigns"), 4, Duration.ofMillis(20));
 				LoadClients load2 = LoadClients.start(entry2.uri("/api/campaigns"), 4, Duration.ofMillis(20));
 				try {
@@ -68,10 +71,18 @@ class ClusterFailoverIntegrationTests {
 
 					// 1. the partition's leader dies: two brokers still acknowledge
 					int leader = kafka.leader(TOPIC);
+					int before = load1.acknowledged().size();
+					Instant killed = Instant.now();
 					kafka.kill(leader);
+					await("an acknowledgement after the leader died").atMost(Duration.ofSeconds(90))
+						.pollInterval(Duration.ofMillis(20))
+						.until(() -> load1.acknowledged().size() > before);
+					Duration stall = Duration.between(killed, Instant.now());
 					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
 					load2.awaitAcknowledged(200, Duration.ofSeconds(90));
 					kafka.restart(leader);
+					System.out.printf(Locale.ROOT,
+							"cluster failover: first acknowledgement %d ms after the leader died%n", stall.toMillis());
 
 					// 2. an entry node dies: the other goes on
 					entry2.kill();
@@ -81,7 +92,7 @@ class ClusterFailoverIntegrationTests {
 					// 3. the sink dies mid-batch and comes back on its files and database
 					sink.kill();
 					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
-					sink = ChildApp.start(sinkData, sinkArgs);
+					sink = start(started, sinkData, sinkArgs);
 					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
 				}
 				finally {
@@ -108,13 +119,21 @@ class ClusterFailoverIntegrationTests {
 
 				// and back: acknowledged again
 				HttpResponse<String> after = awaitAcknowledged(entry1);
-				acknowledged.add(json(after.body()).get("campaign_id").asLong());
-			}
-			try {
+				long back = json(after.body()).get("campaign_id").asLong();
+				acknowledged.add(back);
+				// a retry with the same Idempotency-Key gets the same id, one record
+				HttpResponse<String> keyed = post(entry1, "Keyed", "cluster-key-1");
+				HttpResponse<String> retried = post(entry1, "Keyed", "cluster-key-1");
+				assertThat(keyed.statusCode()).isEqualTo(201);
+				assertThat(retried.statusCode()).isEqualTo(201);
+				long keyedId = json(keyed.body()).get("campaign_id").asLong();
+				assertThat(json(retried.body()).get("campaign_id").asLong()).isEqualTo(keyedId).isGreaterThan(back);
+				acknowledged.add(keyedId);
 				awaitSinkCaughtUp(sink, sinkData, acknowledged);
 			}
 			finally {
-				sink.close();
+				// whatever failed, no node outlives the test
+				started.forEach(ChildApp::close);
 			}
 		}
 		PipelineChecks.assertExactlyOnce(dir.resolve("sink"), acknowledged, unanswered);
@@ -131,6 +150,12 @@ class ClusterFailoverIntegrationTests {
 				acknowledged.size(), unanswered, csvIds.size());
 	}
 
+	private static ChildApp start(List<ChildApp> started, Path data, String... args) throws Exception {
+		ChildApp app = ChildApp.start(data, args);
+		started.add(app);
+		return app;
+	}
+
 	private static String[] args(List<String> common, String... more) {
 		List<String> all = new ArrayList<>(common);
 		all.addAll(List.of(more));
@@ -138,14 +163,21 @@ class ClusterFailoverIntegrationTests {
 	}
 
 	private static HttpResponse<String> post(ChildApp app, String campaignName) throws Exception {
+		return post(app, campaignName, null);
+	}
+
+	private static HttpResponse<String> post(ChildApp app, String campaignName, String idempotencyKey)
+			throws Exception {
 		String body = AppIntegrationTest.workedExampleJson()
 			.replaceFirst("\"campaign_name\"\\s*:\\s*\"[^\"]*\"", "\"campaign_name\": \"" + campaignName + "\"");
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(app.uri("/api/campaigns"))
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(60))
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(app.uri("/api/campaigns"))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> awaitAcknowledged(ChildApp app) {

@@ -62,6 +62,13 @@ class CampaignApiSliceTests {
 					Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
 		}
 
+		/** The real keys, kept in a folder of their own for each run. */
+		@Bean
+		IdempotencyKeys idempotencyKeys() throws java.io.IOException {
+			Path data = java.nio.file.Files.createTempDirectory("idempotency-slice");
+			return new IdempotencyKeys(TestProperties.load(data), Clock.systemUTC());
+		}
+
 	}
 
 	@Autowired
@@ -102,6 +109,65 @@ class CampaignApiSliceTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.clicks").value("clicks must not exceed impressions (43432)"));
 		verify(queue, never()).submit(any(), any());
+	}
+
+	@Test
+	void aRetryWithTheSameIdempotencyKeyGetsTheSameRecordAndStoresNothingTwice() throws Exception {
+		when(queue.submit(any(), eq(Source.API)))
+			.thenReturn(new Receipt(StoredCampaign.of(7, TestCampaigns.workedExample()), Location.CSV));
+		for (int attempt = 0; attempt < 3; attempt++) {
+			mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+				.header("Idempotency-Key", "order-2024-10-15-a")
+				.content(VALID))
+				.andExpect(status().isCreated())
+				.andExpect(header().string("Location", "/api/campaigns/7"))
+				.andExpect(jsonPath("$.campaign_id").value(7));
+		}
+		verify(queue, org.mockito.Mockito.times(1)).submit(any(), any());
+	}
+
+	@Test
+	void anIdempotencyKeyUsedForAnotherBodyIs422AndStoresNothing() throws Exception {
+		when(queue.submit(any(), eq(Source.API)))
+			.thenReturn(new Receipt(StoredCampaign.of(8, TestCampaigns.workedExample()), Location.CSV));
+		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", "reused")
+			.content(VALID)).andExpect(status().isCreated());
+		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", "reused")
+			.content(VALID.replace("\"clicks\":2890", "\"clicks\":2891")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['Idempotency-Key']")
+				.value("already used for a different request body; a new record needs a new key"));
+		verify(queue, org.mockito.Mockito.times(1)).submit(any(), any());
+	}
+
+	@Test
+	void aBadIdempotencyKeyIs400NamingTheHeader() throws Exception {
+		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", "has spaces")
+			.content(VALID))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors['Idempotency-Key']")
+				.value("Idempotency-Key must be printable ASCII without spaces"));
+		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", "k".repeat(256))
+			.content(VALID)).andExpect(status().isBadRequest());
+		verify(queue, never()).submit(any(), any());
+	}
+
+	@Test
+	void aSubmissionRefusedWith503IsTriedAnewOnItsRetry() throws Exception {
+		when(queue.submit(any(), eq(Source.API)))
+			.thenThrow(new dev.campaignpipe.csv.PipelineUnavailableException("the cluster could not acknowledge", null))
+			.thenReturn(new Receipt(StoredCampaign.of(9, TestCampaigns.workedExample()), Location.LOG));
+		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", "after-outage")
+			.content(VALID)).andExpect(status().isServiceUnavailable());
+		mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", "after-outage")
+			.content(VALID)).andExpect(status().isCreated()).andExpect(jsonPath("$.campaign_id").value(9));
+		verify(queue, org.mockito.Mockito.times(2)).submit(any(), any());
 	}
 
 	@Test
