@@ -6,7 +6,8 @@
 #   2. the same clients against one local-mode server (fsync'd CSV);
 # then checks the sink's CSV: rows = distinct ids.
 # Usage: bench/cluster-benchmark.sh [SECONDS] [CLIENTS]   (default 20 s, 32 clients)
-# WARMUP=seconds (default 60) of load on each setup first (JIT). Needs: wrk.
+# WARMUP=seconds (default 60) of load on each setup first (JIT); CLUSTER_ARGS="--pipeline.kafka.…=…"
+# for the cluster's nodes. Needs: wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
@@ -54,7 +55,7 @@ load() { # seconds url...
 
 echo "machine: $(nproc) cores, kernel $(uname -r), $(java -version 2>&1 | head -1)"
 bootstrap=$(cluster/local-kafka.sh start 3 "$WORK/kafka" | tail -1 | sed 's/^bootstrap=//')
-KAFKA=(--pipeline.queue.kind=kafka --pipeline.kafka.bootstrap-servers="$bootstrap")
+KAFKA=(--pipeline.queue.kind=kafka --pipeline.kafka.bootstrap-servers="$bootstrap" ${CLUSTER_ARGS:-})
 node sink 18281 "${KAFKA[@]}" --pipeline.roles=csv,database,export
 node entry1 18282 "${KAFKA[@]}" --pipeline.roles=entry
 node entry2 18283 "${KAFKA[@]}" --pipeline.roles=entry

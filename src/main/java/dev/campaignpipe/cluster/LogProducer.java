@@ -51,8 +51,9 @@ final class LogProducer {
 		this.settings = settings;
 		this.maxGroup = maxGroup;
 		this.waiting = new ArrayBlockingQueue<>(capacity);
-		// a transaction takes several round trips among the brokers (~30 ms here): a few
-		// in parallel, each its own producer, keep the log busy while one commits
+		// a transaction takes several round trips among the brokers (~30 ms here, idle);
+		// several in parallel, each its own producer, overlap them where the brokers
+		// have cores to spare (on 2 shared cores one was faster: docs/benchmarks.md §10)
 		String node = "campaign-pipeline-entry-" + UUID.randomUUID();
 		for (int i = 1; i <= settings.producers(); i++) {
 			Sender sender = new Sender(node + "-" + i);

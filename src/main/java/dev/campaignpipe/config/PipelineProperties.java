@@ -109,8 +109,11 @@ public record PipelineProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			@DefaultValue("3") short replicationFactor, @DefaultValue("2") int minInsyncReplicas,
 			/* How long entry waits for the cluster before answering 503. */
 			@DefaultValue("10s") Duration deliveryTimeout,
-			/* Transactions in flight at once per entry node, each its own producer. */
-			@DefaultValue("4") int producers) {
+			/*
+			 * Transactions in flight at once per entry node, each its own producer (more
+			 * help only where the brokers have cores to spare: docs/benchmarks.md §10).
+			 */
+			@DefaultValue("1") int producers) {
 	}
 
 	public record Csv(Path path,
