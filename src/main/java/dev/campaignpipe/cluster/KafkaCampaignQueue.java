@@ -2,9 +2,6 @@ package dev.campaignpipe.cluster;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.campaignpipe.campaign.Campaign;
@@ -65,23 +62,8 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 
 	@Override
 	public Receipt submit(Campaign campaign, Source source) {
-		long timeout = settings.deliveryTimeout().toMillis() + 2_000;
-		try {
-			return submitAsync(campaign, null, 0, source).get(timeout, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PipelineUnavailableException("interrupted while waiting for the cluster", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof PipelineUnavailableException unavailable) {
-				throw unavailable;
-			}
-			throw unavailable(ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new PipelineUnavailableException("the cluster did not acknowledge within " + timeout + " ms", ex);
-		}
+		return CampaignQueue.awaitAcknowledged(submitAsync(campaign, null, 0, source),
+				settings.deliveryTimeout().toMillis() + 2_000);
 	}
 
 	@Override
@@ -127,11 +109,6 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 				lastId.accumulateAndGet(metadata.offset() + 1, Math::max);
 			}
 		});
-	}
-
-	private static PipelineUnavailableException unavailable(Throwable cause) {
-		return new PipelineUnavailableException("the cluster could not acknowledge the record ("
-				+ cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", cause);
 	}
 
 	@Override

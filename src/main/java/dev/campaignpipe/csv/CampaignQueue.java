@@ -2,6 +2,9 @@ package dev.campaignpipe.csv;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.campaignpipe.campaign.Campaign;
 
@@ -56,5 +59,30 @@ public interface CampaignQueue {
 
 	/** The highest id handed out so far. */
 	long lastId();
+
+	/**
+	 * Waits for a submission's acknowledgement, as {@link #submit(Campaign)} does: any
+	 * failure becomes a {@link PipelineUnavailableException} saying what was not
+	 * confirmed.
+	 */
+	static Receipt awaitAcknowledged(CompletableFuture<Receipt> future, long timeoutMillis) {
+		try {
+			return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PipelineUnavailableException("interrupted while waiting for the write", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof PipelineUnavailableException unavailable) {
+				throw unavailable;
+			}
+			throw new PipelineUnavailableException(
+					"the record could not be made durable: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new PipelineUnavailableException("the write was not confirmed within " + timeoutMillis + " ms", ex);
+		}
+	}
 
 }

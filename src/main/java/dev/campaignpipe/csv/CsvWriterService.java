@@ -9,9 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.campaignpipe.campaign.Campaign;
 import dev.campaignpipe.campaign.StoredCampaign;
@@ -145,24 +143,8 @@ public class CsvWriterService implements CampaignQueue, SmartLifecycle {
 
 	@Override
 	public Receipt submit(Campaign campaign, Source source) {
-		long timeout = settings.ackTimeout().toMillis();
-		try {
-			return submitAsync(campaign, null, 0, source).get(timeout, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PipelineUnavailableException("interrupted while waiting for the write", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof PipelineUnavailableException unavailable) {
-				throw unavailable;
-			}
-			throw new PipelineUnavailableException(
-					"the record could not be made durable: " + ex.getCause().getMessage(), ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new PipelineUnavailableException("the write was not confirmed within " + timeout + " ms", ex);
-		}
+		return CampaignQueue.awaitAcknowledged(submitAsync(campaign, null, 0, source),
+				settings.ackTimeout().toMillis());
 	}
 
 	@Override
