@@ -102,7 +102,7 @@ class ArchitectureTests {
 		map.put("importer", Set.of("CampaignImporter", "HandOverToken", "ImportJobView", "ImportOptions",
 				"ImportPreview", "ImportProgress", "RejectedRows", "ImportRequest", "ImportSummary"));
 		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));
-		map.put("cluster", Set.of("KafkaCampaignQueue", "LogToCsv", "SinkStatus"));
+		map.put("cluster", Set.of("EntryStatus", "KafkaCampaignQueue", "LogToCsv", "SinkStatus"));
 		map.put("analytics", Set.of("AnalyticsReplica"));
 		map.put("entry", Set.of());
 		map.put("dashboard", Set.of());

@@ -44,8 +44,19 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 
 	private final Counter failed;
 
-	KafkaCampaignQueue(PipelineProperties properties, MeterRegistry meters) {
+	private final java.time.Clock clock;
+
+	/**
+	 * Since when the log has refused this node's submissions; {@code null} while it takes
+	 * them.
+	 */
+	private volatile java.time.Instant failingSince;
+
+	private volatile String lastError;
+
+	KafkaCampaignQueue(PipelineProperties properties, MeterRegistry meters, java.time.Clock clock) {
 		this.settings = properties.kafka();
+		this.clock = clock;
 		this.producer = new LogProducer(settings, properties.csv().queueCapacity(), properties.csv().maxBatch());
 		this.acknowledged = Counter.builder("pipeline.cluster.acknowledged")
 			.description("Submissions the Kafka log acknowledged through this node")
@@ -93,6 +104,14 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 		return send(LogEntry.restating(changes)).thenApply(metadata -> changes.size());
 	}
 
+	/**
+	 * Whether the log takes this node's submissions: since when it has refused them and
+	 * why, both {@code null} while it takes them.
+	 */
+	public EntryStatus status() {
+		return new EntryStatus(settings.topic(), failingSince, lastError);
+	}
+
 	/** The highest campaign_id the log gave a submission through this node. */
 	@Override
 	public long lastId() {
@@ -103,9 +122,15 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 		return producer.append(LogCodec.write(entry)).whenComplete((metadata, error) -> {
 			if (error != null) {
 				failed.increment();
+				lastError = error.getMessage();
+				if (failingSince == null) {
+					failingSince = clock.instant();
+				}
 			}
 			else {
 				acknowledged.increment();
+				failingSince = null;
+				lastError = null;
 				lastId.accumulateAndGet(metadata.offset() + 1, Math::max);
 			}
 		});

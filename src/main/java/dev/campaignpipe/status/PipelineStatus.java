@@ -3,6 +3,7 @@ package dev.campaignpipe.status;
 import java.time.Instant;
 import java.util.List;
 
+import dev.campaignpipe.cluster.EntryStatus;
 import dev.campaignpipe.cluster.SinkStatus;
 import dev.campaignpipe.csv.WriterStatus;
 import dev.campaignpipe.powerbi.ExportStatus;
@@ -16,19 +17,27 @@ import tools.jackson.databind.annotation.JsonNaming;
  * never happened.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record PipelineStatus(int queueDepth, int spoolSize, Csv csv, Sync sync, PowerBi powerbi, List<SinkStatus> cluster) {
+record PipelineStatus(int queueDepth, int spoolSize, Csv csv, Sync sync, PowerBi powerbi, Cluster cluster) {
 
 	/**
-	 * @param sinks this node's sinks of cluster mode; {@code null} on a single machine
+	 * @param cluster this node's part in cluster mode; {@code null} on a single machine
 	 */
-	static PipelineStatus of(WriterStatus w, SyncStatus s, ExportStatus e, List<SinkStatus> sinks) {
+	static PipelineStatus of(WriterStatus w, SyncStatus s, ExportStatus e, Cluster cluster) {
 		return new PipelineStatus(w.queueDepth(), w.spoolSize(),
 				new Csv(w.csvPath(), w.csvLocked(), w.lockedSince(), w.lastError(), w.refusingSince(), w.lastId()),
 				new Sync(s.enabled(), s.bytesBehind(), s.recordsBehind(), s.lastSync(), s.rowsLoaded(), s.quarantined(),
 						s.generation(), s.lastError()),
 				new PowerBi(e.enabled(), e.folder(), e.file(), e.lastExport(), e.lastExportRows(), e.lastError(),
 						e.failingSince()),
-				sinks);
+				cluster);
+	}
+
+	/**
+	 * Cluster mode (SPEC §15): whether the log takes this node's submissions (every node
+	 * takes entries) and where this node's sinks are in it.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Cluster(EntryStatus entry, List<SinkStatus> sinks) {
 	}
 
 	/** Stage 3: the queue's file. */

@@ -2,6 +2,7 @@ package dev.campaignpipe.status;
 
 import java.util.List;
 
+import dev.campaignpipe.cluster.KafkaCampaignQueue;
 import dev.campaignpipe.cluster.LogToCsv;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.powerbi.PowerBiExporter;
@@ -26,8 +27,11 @@ class StatusController {
 
 	private final ObjectProvider<LogToCsv> csvSink;
 
-	StatusController(CsvWriterService writer, SyncWorker sync, PowerBiExporter export,
-			ObjectProvider<LogToCsv> csvSink) {
+	private final ObjectProvider<KafkaCampaignQueue> entry;
+
+	StatusController(CsvWriterService writer, SyncWorker sync, PowerBiExporter export, ObjectProvider<LogToCsv> csvSink,
+			ObjectProvider<KafkaCampaignQueue> entry) {
+		this.entry = entry;
 		this.writer = writer;
 		this.sync = sync;
 		this.export = export;
@@ -37,9 +41,17 @@ class StatusController {
 	@GetMapping("/api/pipeline/status")
 	@ResponseBody
 	PipelineStatus status() {
+		return PipelineStatus.of(writer.status(), sync.status(), export.status(), cluster());
+	}
+
+	/** Only in cluster mode, where both exist; the sink only on the node that runs it. */
+	private PipelineStatus.Cluster cluster() {
+		KafkaCampaignQueue queue = entry.getIfAvailable();
 		LogToCsv sink = csvSink.getIfAvailable();
-		return PipelineStatus.of(writer.status(), sync.status(), export.status(),
-				sink == null ? null : List.of(sink.status()));
+		if (queue == null || sink == null) {
+			return null;
+		}
+		return new PipelineStatus.Cluster(queue.status(), sink.isAutoStartup() ? List.of(sink.status()) : List.of());
 	}
 
 	@GetMapping("/status")

@@ -113,6 +113,10 @@ class ClusterFailoverIntegrationTests {
 				assertThat(refused.statusCode()).as("entry without a quorum: " + refused.body()).isEqualTo(503);
 				assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 				assertThat(post(entry1, REFUSED_NAME).statusCode()).isEqualTo(503);
+				JsonNode refusing = PipelineChecks.status(entry1).at("/cluster/entry");
+				assertThat(refusing.get("failing_since").isNull()).as("status shows the outage: " + refusing).isFalse();
+				assertThat(refusing.get("last_error").asString()).contains("the cluster could not acknowledge");
+				assertThat(entry1.get("/status")).as("the status page says so").contains("refused since");
 				kafka.restart(first);
 				kafka.restart(second);
 				kafka.awaitAllInSync(TOPIC, Duration.ofSeconds(90));
@@ -120,6 +124,10 @@ class ClusterFailoverIntegrationTests {
 				// and back: acknowledged again
 				HttpResponse<String> after = awaitAcknowledged(entry1);
 				long back = json(after.body()).get("campaign_id").asLong();
+				assertThat(PipelineChecks.status(entry1).at("/cluster/entry/failing_since").isNull())
+					.as("the outage cleared")
+					.isTrue();
+				assertThat(sink.get("/status")).contains("acknowledged by the log").contains("csv sink");
 				acknowledged.add(back);
 				// a retry with the same Idempotency-Key gets the same id, one record
 				HttpResponse<String> keyed = post(entry1, "Keyed", "cluster-key-1");
@@ -201,8 +209,9 @@ class ClusterFailoverIntegrationTests {
 			.until(() -> {
 				JsonNode s = PipelineChecks.status(sink);
 				List<Long> ids = CsvAssertions.ids(CsvAssertions.readValidCsv(data.resolve("campaigns.csv")));
-				return !ids.isEmpty() && ids.get(ids.size() - 1) >= highest && s.at("/cluster/0/lag").asLong() == 0
-						&& s.at("/sync/records_behind").asLong() == 0 && s.at("/sync/last_error").isNull()
+				return !ids.isEmpty() && ids.get(ids.size() - 1) >= highest
+						&& s.at("/cluster/sinks/0/lag").asLong() == 0 && s.at("/sync/records_behind").asLong() == 0
+						&& s.at("/sync/last_error").isNull()
 						&& s.at("/powerbi/last_export_records").asLong() == ids.size();
 			});
 	}
