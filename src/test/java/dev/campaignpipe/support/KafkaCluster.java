@@ -65,9 +65,20 @@ public final class KafkaCluster implements AutoCloseable {
 		run(Duration.ofMinutes(2), "restart-broker", Integer.toString(k), dir.toString());
 	}
 
-	/** The broker that leads the topic's partition 0. */
-	public int leader(String topic) throws Exception {
-		return partition(topic).leader().id();
+	/**
+	 * The broker that leads the topic's partition 0, asked again while the brokers are
+	 * too busy to answer (CI's loaded machine timed out one call).
+	 */
+	public int leader(String topic) {
+		int[] leader = new int[1];
+		await("the leader of " + topic).atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> {
+				leader[0] = partition(topic).leader().id();
+				return true;
+			});
+		return leader[0];
 	}
 
 	/** Waits until every broker is back in the topic's in-sync replicas. */
