@@ -133,8 +133,8 @@ final class DurableWrites {
 				location = Location.SPOOL;
 			}
 			catch (IOException ex) {
-				failure = ex;
-				health.refusing(ex);
+				failure = DiskFull.described(ex);
+				health.refusing(failure);
 			}
 		}
 		if (failure == null) {

@@ -55,7 +55,7 @@ final class FullDiskProbe {
 			health.probeSucceeded(spool.isEmpty());
 		}
 		catch (IOException ex) {
-			health.probeFailed(ex);
+			health.probeFailed(DiskFull.described(ex));
 		}
 	}
 

@@ -53,6 +53,9 @@ class FailedWriteTests {
 
 	private int refused;
 
+	/** What the last refused submission was answered with. */
+	private Throwable lastRefusal;
+
 	private CsvWriterService writer;
 
 	@AfterEach
@@ -89,6 +92,7 @@ class FailedWriteTests {
 			}
 			catch (ExecutionException ex) {
 				refused++;
+				lastRefusal = ex.getCause();
 			}
 		}
 	}
@@ -113,6 +117,9 @@ class FailedWriteTests {
 		submit(30);
 		assertThat(refused).as("the disk ran out before the last record").isPositive();
 		assertThat(writer.status().refusingSince()).isNotNull();
+		assertThat(lastRefusal).as("the refusal says why in the user's words")
+			.hasMessage("disk full: No space left on device");
+		assertThat(writer.status().lastError()).isEqualTo("disk full: No space left on device");
 		assertEveryAcknowledgedRecordOnceAndNothingElse();
 
 		disk.healed();
@@ -136,6 +143,9 @@ class FailedWriteTests {
 		disk.failingForces.set(1_000); // every fsync fails, the cut-back's own included
 		submit(1);
 		assertThat(refused).isEqualTo(1);
+		assertThat(lastRefusal.getMessage()).as("an I/O error is not called a full disk")
+			.contains("Input/output error")
+			.doesNotContain("disk full");
 		disk.healed();
 		submit(2);
 		assertEveryAcknowledgedRecordOnceAndNothingElse();

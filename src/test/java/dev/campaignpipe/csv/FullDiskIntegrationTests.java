@@ -53,6 +53,7 @@ class FullDiskIntegrationTests {
 							.isFalse();
 						assertThat(app.get("/")).contains("class=\"banner banner-error\"")
 							.contains("cannot be written")
+							.contains("disk full: No space left on device")
 							.contains("New records are refused");
 					});
 				int refusedWhileFull = load.refused();
