@@ -59,7 +59,7 @@ class ArchitectureTests {
 		map.put("trail", Set.of("campaign", "config", "csv", "powerbi", "sync"));
 		// where things are: status, banners
 		// cluster mode (SPEC §15): entry into a Kafka log, sinks from it
-		map.put("cluster", Set.of("campaign", "common", "config", "csv"));
+		map.put("cluster", Set.of("campaign", "common", "config", "csv", "sync"));
 		map.put("status", Set.of("campaign", "cluster", "csv", "powerbi", "sync"));
 		// form and JSON API, and the repair of quarantined lines and rejected import rows
 		// through the same form
@@ -95,14 +95,16 @@ class ArchitectureTests {
 				"LineConverter", "QuarantinedLine", "RowReader", "SyncedRow"));
 		map.put("csv", Set.of("CampaignQueue", "CsvAppended", "CsvWriterService", "IdTakenException", "Location",
 				"PipelineUnavailableException", "Receipt", "RecordsWritten", "Source", "SpoolMoved", "WriterStatus"));
-		map.put("sync", Set.of("CampaignTable", "MirrorChanged", "MirrorPosition", "MirrorReader", "QuarantineTable",
-				"Reconciliation", "SyncBacklog", "SyncStatus", "SyncWorker"));
+		map.put("sync",
+				Set.of("CampaignTable", "LogMirror", "LogPositionMovedException", "MirrorChanged", "MirrorPosition",
+						"MirrorReader", "QuarantineTable", "Reconciliation", "SyncBacklog", "SyncStatus",
+						"SyncWorker"));
 		map.put("powerbi", Set.of("ExportStatus", "ExportWritten", "PowerBiExporter"));
 		map.put("trail", Set.of("TrailLog", "TrailStep"));
 		map.put("importer", Set.of("CampaignImporter", "HandOverToken", "ImportJobView", "ImportOptions",
 				"ImportPreview", "ImportProgress", "RejectedRows", "ImportRequest", "ImportSummary"));
 		map.put("status", Set.of("CampaignLookup", "ShowsBanners", "Whereabouts"));
-		map.put("cluster", Set.of("EntryStatus", "KafkaCampaignQueue", "LogToCsv", "SinkStatus"));
+		map.put("cluster", Set.of("EntryStatus", "KafkaCampaignQueue", "LogSink", "SinkStatus"));
 		map.put("analytics", Set.of("AnalyticsReplica"));
 		map.put("entry", Set.of());
 		map.put("dashboard", Set.of());

@@ -34,10 +34,7 @@ class ClusterSettingsCheck {
 		if (servers == null || servers.isBlank()) {
 			return "pipeline.queue.kind=kafka needs pipeline.kafka.bootstrap-servers (host:port of the brokers)";
 		}
-		// these stages read what the CSV writer of the same node writes
-		if (properties.runs(Role.DATABASE) && !properties.runs(Role.CSV)) {
-			return "pipeline.roles: the database role mirrors this node's campaigns.csv; add the csv role to this node";
-		}
+		// the export copies what the CSV writer of the same node writes
 		if (properties.runs(Role.EXPORT) && !properties.runs(Role.CSV)) {
 			return "pipeline.roles: the export role copies this node's campaigns.csv; add the csv role to this node";
 		}

@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.campaignpipe.cluster.EntryStatus;
+import dev.campaignpipe.cluster.KafkaCampaignQueue;
+import dev.campaignpipe.cluster.LogSink;
+import dev.campaignpipe.cluster.SinkStatus;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.WriterStatus;
 import dev.campaignpipe.powerbi.ExportStatus;
 import dev.campaignpipe.powerbi.PowerBiExporter;
 import dev.campaignpipe.sync.SyncWorker;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +28,36 @@ public class Banners {
 
 	private final Supplier<ExportStatus> export;
 
+	/**
+	 * Cluster mode: whether the log takes this node's submissions ({@code null}
+	 * otherwise).
+	 */
+	private final Supplier<EntryStatus> entry;
+
+	/** Cluster mode: the sinks this node runs. */
+	private final Supplier<List<SinkStatus>> sinks;
+
 	public Banners(CsvWriterService writer, Supplier<String> syncError, Supplier<ExportStatus> export) {
+		this(writer, syncError, export, () -> null, List::of);
+	}
+
+	Banners(CsvWriterService writer, Supplier<String> syncError, Supplier<ExportStatus> export,
+			Supplier<EntryStatus> entry, Supplier<List<SinkStatus>> sinks) {
 		this.writer = writer;
 		this.syncError = syncError;
 		this.export = export;
+		this.entry = entry;
+		this.sinks = sinks;
 	}
 
 	@Autowired
-	public Banners(CsvWriterService writer, SyncWorker sync, PowerBiExporter export) {
-		this(writer, sync::lastError, export::status); // every page shows banners: no
-														// file reads here
+	public Banners(CsvWriterService writer, SyncWorker sync, PowerBiExporter export,
+			ObjectProvider<KafkaCampaignQueue> entry, ObjectProvider<LogSink> sinks) {
+		// every page shows banners: no file reads here
+		this(writer, sync::lastError, export::status, () -> {
+			KafkaCampaignQueue queue = entry.getIfAvailable();
+			return queue == null ? null : queue.status();
+		}, () -> sinks.orderedStream().filter(LogSink::isAutoStartup).map(LogSink::status).toList());
 	}
 
 	public List<Banner> current() {
@@ -55,6 +80,18 @@ public class Banners {
 		if (databaseError != null) {
 			banners.add(new Banner(Banner.Level.WARNING, "The database mirror is paused (" + databaseError
 					+ "). Records are still saved to the CSV and will be loaded when it is back."));
+		}
+		EntryStatus cluster = entry.get();
+		if (cluster != null && !cluster.reachable()) {
+			banners.add(new Banner(Banner.Level.ERROR, "The cluster's log refuses new records since "
+					+ cluster.failingSince() + " (" + cluster.lastError()
+					+ "). They are not saved: enter them again in a moment. Every record confirmed before is safe."));
+		}
+		for (SinkStatus sink : sinks.get()) {
+			if (sink.lastError() != null) {
+				banners.add(new Banner(Banner.Level.WARNING, "The " + sink.sink() + " sink is paused ("
+						+ sink.lastError() + "). Records wait in the cluster's log and are written when it goes on."));
+			}
 		}
 		ExportStatus powerbi = export.get();
 		if (powerbi != null && powerbi.lastError() != null) {

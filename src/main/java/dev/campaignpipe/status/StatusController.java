@@ -3,7 +3,7 @@ package dev.campaignpipe.status;
 import java.util.List;
 
 import dev.campaignpipe.cluster.KafkaCampaignQueue;
-import dev.campaignpipe.cluster.LogToCsv;
+import dev.campaignpipe.cluster.LogSink;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.powerbi.PowerBiExporter;
 import dev.campaignpipe.sync.SyncWorker;
@@ -25,17 +25,17 @@ class StatusController {
 
 	private final PowerBiExporter export;
 
-	private final ObjectProvider<LogToCsv> csvSink;
+	private final ObjectProvider<LogSink> sinks;
 
 	private final ObjectProvider<KafkaCampaignQueue> entry;
 
-	StatusController(CsvWriterService writer, SyncWorker sync, PowerBiExporter export, ObjectProvider<LogToCsv> csvSink,
+	StatusController(CsvWriterService writer, SyncWorker sync, PowerBiExporter export, ObjectProvider<LogSink> sinks,
 			ObjectProvider<KafkaCampaignQueue> entry) {
 		this.entry = entry;
 		this.writer = writer;
 		this.sync = sync;
 		this.export = export;
-		this.csvSink = csvSink;
+		this.sinks = sinks;
 	}
 
 	@GetMapping("/api/pipeline/status")
@@ -44,14 +44,14 @@ class StatusController {
 		return PipelineStatus.of(writer.status(), sync.status(), export.status(), cluster());
 	}
 
-	/** Only in cluster mode, where both exist; the sink only on the node that runs it. */
+	/** Only in cluster mode; the sinks this node runs. */
 	private PipelineStatus.Cluster cluster() {
 		KafkaCampaignQueue queue = entry.getIfAvailable();
-		LogToCsv sink = csvSink.getIfAvailable();
-		if (queue == null || sink == null) {
+		if (queue == null) {
 			return null;
 		}
-		return new PipelineStatus.Cluster(queue.status(), sink.isAutoStartup() ? List.of(sink.status()) : List.of());
+		return new PipelineStatus.Cluster(queue.status(),
+				sinks.orderedStream().filter(LogSink::isAutoStartup).map(LogSink::status).toList());
 	}
 
 	@GetMapping("/status")

@@ -26,9 +26,12 @@ public class MirrorReader {
 
 	private final CheckpointStore checkpoints;
 
-	MirrorReader(JdbcTemplate jdbc, CheckpointStore checkpoints) {
+	private final LogPositionStore logPositions;
+
+	MirrorReader(JdbcTemplate jdbc, CheckpointStore checkpoints, LogPositionStore logPositions) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
+		this.logPositions = logPositions;
 	}
 
 	private static Campaign inputs(ResultSet rs) throws SQLException {
@@ -40,7 +43,9 @@ public class MirrorReader {
 
 	/** Where the mirror stands now (committed). */
 	public MirrorPosition position() {
-		return MirrorPosition.of(checkpoints.load());
+		Long logNext = logPositions.stored(); // a mirror fed from cluster mode's log
+		return logNext != null ? new MirrorPosition(LogMirror.LOG_GENERATION, logNext)
+				: MirrorPosition.of(checkpoints.load());
 	}
 
 	public long count() {

@@ -35,11 +35,15 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	private final boolean autoStart;
 
+	/** Whether this node's database follows its CSV (not a cluster's log). */
+	private final boolean mirrorsCsv;
+
 	public SyncWorker(PipelineProperties properties, SyncBatch batch, MeterRegistry meters,
 			ApplicationEventPublisher events) {
 		this.settings = properties.sync();
-		// a node of a cluster plays only its roles (SPEC §15)
-		this.autoStart = properties.autoStart() && properties.runs(PipelineProperties.Role.DATABASE);
+		// in cluster mode the database follows the log instead (cluster.LogToDatabase)
+		this.mirrorsCsv = settings.enabled() && !properties.clustered();
+		this.autoStart = properties.autoStart() && mirrorsCsv;
 		this.csv = properties.csvPath();
 		ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "db-sync-prepare");
@@ -64,7 +68,7 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	@Override
 	public void start() {
-		if (!settings.enabled()) {
+		if (!mirrorsCsv) {
 			return;
 		}
 		watch.start();
@@ -99,8 +103,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 	 * off)
 	 */
 	public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-		if (!settings.enabled()) {
-			return true; // no mirror: nothing to wait for
+		if (!mirrorsCsv) {
+			return true; // no mirror of the CSV: nothing to wait for
 		}
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -139,8 +143,8 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	public SyncStatus status() {
 		Checkpoint c = loop.checkpoint();
-		long behind = Backlog.bytes(csv, c);
-		return new SyncStatus(settings.enabled(), behind, Backlog.records(csv, c, behind), c == null ? 0 : c.offset(),
+		long behind = mirrorsCsv ? Backlog.bytes(csv, c) : 0;
+		return new SyncStatus(mirrorsCsv, behind, Backlog.records(csv, c, behind), c == null ? 0 : c.offset(),
 				c == null ? 0 : c.generation(), loop.lastSync(), loop.rowsLoaded(), loop.quarantined(),
 				loop.lastError());
 	}

@@ -30,11 +30,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 17, SPEC §15: two entry nodes and one sink node (CSV writer, MariaDB mirror,
- * export) against three real KRaft brokers under concurrent load. kill -9 of the
- * partition's leader, of an entry node and of the sink mid-batch; then two brokers down
- * at once, when entry must answer 503 and store nothing. Afterwards every acknowledged id
- * is in the CSV and in MariaDB exactly once, ids unique and increasing, and nothing
- * refused appeared.
+ * export, dashboard) against three real KRaft brokers under concurrent load; the second
+ * entry node is also a database sink on the same MariaDB, so two sinks write that
+ * database at once. kill -9 of the partition's leader, of the second entry node (a
+ * database sink mid-batch) and of the sink node mid-batch; then two brokers down at once,
+ * when entry must answer 503 and store nothing. Afterwards every acknowledged id is in
+ * the CSV and in MariaDB exactly once, ids unique and increasing, and nothing refused
+ * appeared.
  */
 class ClusterFailoverIntegrationTests {
 
@@ -53,16 +55,20 @@ class ClusterFailoverIntegrationTests {
 		try (KafkaCluster kafka = KafkaCluster.start(3, dir.resolve("kafka"))) {
 			List<String> common = List.of("--pipeline.queue.kind=kafka",
 					"--pipeline.kafka.bootstrap-servers=" + kafka.bootstrap(), "--pipeline.kafka.delivery-timeout=8s");
-			String[] sinkArgs = args(common, "--pipeline.roles=csv,database,export", "--spring.profiles.active=mysql",
-					"--spring.datasource.url=" + url, "--spring.datasource.username=root",
-					"--spring.datasource.password=");
+			List<String> mariaDb = List.of("--spring.profiles.active=mysql", "--spring.datasource.url=" + url,
+					"--spring.datasource.username=root", "--spring.datasource.password=");
+			String[] sinkArgs = args(common, "--pipeline.roles=csv,database,export,dashboard");
+			sinkArgs = args(List.of(sinkArgs), mariaDb.toArray(String[]::new));
 			String[] entryArgs = args(common, "--pipeline.roles=entry");
+			// a second database sink on the same database, on a node without a CSV
+			String[] entryAndDatabaseArgs = args(common, "--pipeline.roles=entry,database");
+			entryAndDatabaseArgs = args(List.of(entryAndDatabaseArgs), mariaDb.toArray(String[]::new));
 			Path sinkData = dir.resolve("sink");
 			List<ChildApp> started = new ArrayList<>();
 			try {
 				ChildApp sink = start(started, sinkData, sinkArgs);
 				ChildApp entry1 = start(started, dir.resolve("entry1"), entryArgs);
-				ChildApp entry2 = start(started, dir.resolve("entry2"), entryArgs);
+				ChildApp entry2 = start(started, dir.resolve("entry2"), entryAndDatabaseArgs);
 				LoadClients load1 = LoadClients.start(entry1.uri("/api/campaigns"), 4, Duration.ofMillis(20));
 				LoadClients load2 = LoadClients.start(entry2.uri("/api/campaigns"), 4, Duration.ofMillis(20));
 				try {
@@ -84,7 +90,12 @@ class ClusterFailoverIntegrationTests {
 					System.out.printf(Locale.ROOT,
 							"cluster failover: first acknowledgement %d ms after the leader died%n", stall.toMillis());
 
-					// 2. an entry node dies: the other goes on
+					// 2. an entry node dies, and with it a database sink: the others go
+					// on
+					JsonNode secondSink = PipelineChecks.status(entry2).at("/cluster/sinks/0");
+					assertThat(secondSink.get("sink").asString()).isEqualTo("database");
+					assertThat(secondSink.get("written").asLong()).as("both database sinks wrote: " + secondSink)
+						.isPositive();
 					entry2.kill();
 					load2.stop();
 					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
@@ -117,6 +128,7 @@ class ClusterFailoverIntegrationTests {
 				assertThat(refusing.get("failing_since").isNull()).as("status shows the outage: " + refusing).isFalse();
 				assertThat(refusing.get("last_error").asString()).contains("the cluster could not acknowledge");
 				assertThat(entry1.get("/status")).as("the status page says so").contains("refused since");
+				assertThat(entry1.get("/")).as("and the form's banner").contains("log refuses new records since");
 				kafka.restart(first);
 				kafka.restart(second);
 				kafka.awaitAllInSync(TOPIC, Duration.ofSeconds(90));
@@ -127,7 +139,9 @@ class ClusterFailoverIntegrationTests {
 				assertThat(PipelineChecks.status(entry1).at("/cluster/entry/failing_since").isNull())
 					.as("the outage cleared")
 					.isTrue();
-				assertThat(sink.get("/status")).contains("acknowledged by the log").contains("csv sink");
+				assertThat(sink.get("/status")).contains("acknowledged by the log")
+					.contains("csv sink")
+					.contains("database sink");
 				acknowledged.add(back);
 				// a retry with the same Idempotency-Key gets the same id, one record
 				HttpResponse<String> keyed = post(entry1, "Keyed", "cluster-key-1");
@@ -200,7 +214,10 @@ class ClusterFailoverIntegrationTests {
 		return answer.get(answer.size() - 1);
 	}
 
-	/** The sink wrote every acknowledged record, and its mirror and export followed. */
+	/**
+	 * The sink wrote every acknowledged record, and its mirror, export and dashboard
+	 * followed.
+	 */
 	private static void awaitSinkCaughtUp(ChildApp sink, Path data, Set<Long> acknowledged) {
 		long highest = acknowledged.stream().mapToLong(Long::longValue).max().orElseThrow();
 		await("the sink caught up with the log").atMost(Duration.ofSeconds(120))
@@ -209,10 +226,16 @@ class ClusterFailoverIntegrationTests {
 			.until(() -> {
 				JsonNode s = PipelineChecks.status(sink);
 				List<Long> ids = CsvAssertions.ids(CsvAssertions.readValidCsv(data.resolve("campaigns.csv")));
-				return !ids.isEmpty() && ids.get(ids.size() - 1) >= highest
-						&& s.at("/cluster/sinks/0/lag").asLong() == 0 && s.at("/sync/records_behind").asLong() == 0
-						&& s.at("/sync/last_error").isNull()
-						&& s.at("/powerbi/last_export_records").asLong() == ids.size();
+				boolean sinksThere = s.at("/cluster/sinks").size() == 2;
+				for (JsonNode each : s.at("/cluster/sinks")) {
+					// campaign_id = offset + 1: the next offset is the highest id written
+					sinksThere &= each.get("position").asLong() >= highest && each.get("lag").asLong() == 0
+							&& each.get("last_error").isNull();
+				}
+				// the dashboard follows the database, which follows the log
+				long onDashboard = json(sink.get("/api/analytics/summary")).at("/current/records").asLong();
+				return !ids.isEmpty() && ids.get(ids.size() - 1) >= highest && sinksThere
+						&& s.at("/powerbi/last_export_records").asLong() == ids.size() && onDashboard == ids.size();
 			});
 	}
 
