@@ -19,24 +19,29 @@ import java.util.regex.Pattern;
  * MAX(campaign_id) from the table every 5 ms. A record's lag = first poll that saw it - its
  * acknowledgement (resolution: the poll interval).
  *
- * Usage: java -cp mariadb-java-client.jar bench/SyncLag.java BASE_URL JDBC_URL RATE SECONDS
+ * Usage: java [-Dclients=64] -cp mariadb-java-client.jar bench/SyncLag.java BASE_URL[,BASE_URL…] JDBC_URL RATE SECONDS
+ * (several base URLs: the client threads are spread over them, as over cluster mode's entry nodes)
  */
 public class SyncLag {
 
 	static final Pattern ID = Pattern.compile("\"campaign_id\":(\\d+)");
 
-	/** Enough connections that a slow moment of the server does not hold back the pacing. */
-	static final int CLIENTS = 64;
+	/**
+	 * Enough connections that a slow moment of the server does not hold back the pacing
+	 * (-Dclients=N where each answer takes longer, as in cluster mode).
+	 */
+	static final int CLIENTS = Integer.getInteger("clients", 64);
 
 	public static void main(String[] args) throws Exception {
-		String base = args[0];
+		String[] bases = args[0].split(",");
 		String jdbc = args[1];
 		int rate = Integer.parseInt(args[2]);
 		int seconds = Integer.parseInt(args[3]);
 		String body = Files.body();
-		URI uri = URI.create(base);
+		java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+		ThreadLocal<URI> target = ThreadLocal.withInitial(() -> URI.create(bases[threads.getAndIncrement() % bases.length]));
 		// a raw HTTP/1.1 request: java.net.http costs so much CPU here that it would starve the poller
-		byte[] request = ("POST /api/campaigns HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
+		byte[] request = ("POST /api/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 				+ "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
 			.getBytes(StandardCharsets.UTF_8);
 		ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
@@ -59,6 +64,7 @@ public class SyncLag {
 				try {
 					Connection connection = CONNECTIONS.get();
 					if (connection == null) {
+						URI uri = target.get();
 						connection = new Connection(new Socket(uri.getHost(), uri.getPort()));
 						CONNECTIONS.set(connection);
 					}
