@@ -54,8 +54,11 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 
 	private volatile String lastError;
 
-	KafkaCampaignQueue(PipelineProperties properties, MeterRegistry meters, java.time.Clock clock) {
+	private final KeyLedger keys;
+
+	KafkaCampaignQueue(PipelineProperties properties, MeterRegistry meters, java.time.Clock clock, KeyLedger keys) {
 		this.settings = properties.kafka();
+		this.keys = keys;
 		this.clock = clock;
 		this.producer = new LogProducer(settings, properties.csv().queueCapacity(), properties.csv().maxBatch());
 		this.acknowledged = Counter.builder("pipeline.cluster.acknowledged")
@@ -99,6 +102,38 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 			.thenApply(metadata -> new Receipt(StoredCampaign.of(metadata.offset() + 1, campaign), Location.LOG));
 	}
 
+	/**
+	 * {@inheritDoc} Every entry node knows the keys of the whole log ({@link KeyLedger}):
+	 * a key seen before is answered with its first record, without a new entry; a new key
+	 * is appended with its entry, and if a retry on another node raced it into the log,
+	 * the first of the two in the log is the answer (the sinks skip the second).
+	 */
+	@Override
+	public Keyed submitOnce(Campaign campaign, Source source, String key, String fingerprint) {
+		KeyLedger.First earlier = keys.lookUp(key);
+		if (earlier != null) {
+			return earlier(earlier, campaign, key, fingerprint);
+		}
+		long timeout = settings.deliveryTimeout().toMillis() + 2_000;
+		CompletableFuture<Receipt> appended = send(LogEntry.of(campaign, source), key, fingerprint)
+			.thenApply(metadata -> new Receipt(StoredCampaign.of(metadata.offset() + 1, campaign), Location.LOG));
+		Receipt receipt = CampaignQueue.awaitAcknowledged(appended, timeout);
+		long offset = receipt.stored().id() - 1;
+		KeyLedger.First first = keys.firstUpTo(key, offset);
+		if (first != null && first.offset() < offset) {
+			return earlier(first, campaign, key, fingerprint);
+		}
+		return new Keyed(receipt, false);
+	}
+
+	private static Keyed earlier(KeyLedger.First first, Campaign campaign, String key, String fingerprint) {
+		if (!first.fingerprint().equals(fingerprint)) {
+			throw new KeyReusedException(key);
+		}
+		// the same body: the same record, under the id the first entry got
+		return new Keyed(new Receipt(StoredCampaign.of(first.offset() + 1, campaign), Location.LOG), true);
+	}
+
 	@Override
 	public CompletableFuture<Integer> restate(Map<Long, Campaign> changes) {
 		return send(LogEntry.restating(changes)).thenApply(metadata -> changes.size());
@@ -119,7 +154,11 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 	}
 
 	private CompletableFuture<RecordMetadata> send(LogEntry entry) {
-		return producer.append(LogCodec.write(entry)).whenComplete((metadata, error) -> {
+		return send(entry, null, null);
+	}
+
+	private CompletableFuture<RecordMetadata> send(LogEntry entry, String key, String fingerprint) {
+		return producer.append(key, fingerprint, LogCodec.write(entry)).whenComplete((metadata, error) -> {
 			if (error != null) {
 				failed.increment();
 				lastError = error.getMessage();

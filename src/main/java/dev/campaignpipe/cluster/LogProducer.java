@@ -1,5 +1,6 @@
 package dev.campaignpipe.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,14 @@ final class LogProducer {
 
 	private volatile boolean running = true;
 
-	/** An entry waiting for the log, and who waits for its offset. */
-	record Pending(byte[] value, CompletableFuture<RecordMetadata> done) {
+	/**
+	 * An entry waiting for the log, and who waits for its offset.
+	 *
+	 * @param key the submission's Idempotency-Key as the record's key, or {@code null}
+	 * @param fingerprint the hash of the request body it came with (a header), or
+	 * {@code null}
+	 */
+	record Pending(String key, String fingerprint, byte[] value, CompletableFuture<RecordMetadata> done) {
 	}
 
 	LogProducer(PipelineProperties.Kafka settings, int capacity, int maxGroup) {
@@ -66,7 +73,15 @@ final class LogProducer {
 
 	/** Queues an entry; the future completes once the log holds it, committed. */
 	CompletableFuture<RecordMetadata> append(byte[] value) {
-		Pending pending = new Pending(value, new CompletableFuture<>());
+		return append(null, null, value);
+	}
+
+	/**
+	 * Queues an entry that carries an Idempotency-Key ({@link KeyLedger}): the key as the
+	 * record's key, the body's fingerprint in the header {@value KeyLedger#FINGERPRINT}.
+	 */
+	CompletableFuture<RecordMetadata> append(String key, String fingerprint, byte[] value) {
+		Pending pending = new Pending(key, fingerprint, value, new CompletableFuture<>());
 		if (!running) {
 			pending.done().completeExceptionally(new PipelineUnavailableException("shutting down", null));
 		}
@@ -116,6 +131,16 @@ final class LogProducer {
 			closeProducer();
 		}
 
+		private ProducerRecord<byte[], byte[]> record(Pending pending) {
+			if (pending.key() == null) {
+				return new ProducerRecord<>(settings.topic(), 0, null, pending.value());
+			}
+			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(settings.topic(), 0,
+					pending.key().getBytes(StandardCharsets.UTF_8), pending.value());
+			record.headers().add(KeyLedger.FINGERPRINT, pending.fingerprint().getBytes(StandardCharsets.UTF_8));
+			return record;
+		}
+
 		/** One transaction for the group: every entry acknowledged, or none. */
 		private void commit(List<Pending> group) {
 			List<Future<RecordMetadata>> sent = new ArrayList<>(group.size());
@@ -123,7 +148,7 @@ final class LogProducer {
 				Producer<byte[], byte[]> p = producer();
 				p.beginTransaction();
 				for (Pending pending : group) {
-					sent.add(p.send(new ProducerRecord<>(settings.topic(), 0, null, pending.value())));
+					sent.add(p.send(record(pending)));
 				}
 				p.commitTransaction();
 				for (int i = 0; i < group.size(); i++) {

@@ -2,6 +2,7 @@ package dev.campaignpipe.cluster;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import dev.campaignpipe.common.Backoff;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,9 @@ public abstract class LogSink implements SmartLifecycle {
 	private volatile long lag = -1;
 
 	private volatile String lastError;
+
+	/** Idempotency-Keys of the entries read lately: a retry's repeat is not stored. */
+	private final KeyWindow keys = new KeyWindow();
 
 	/**
 	 * Log entries this sink stored since it started (another sink may store the rest).
@@ -147,14 +152,19 @@ public abstract class LogSink implements SmartLifecycle {
 			while (running) {
 				try {
 					if (position < 0) {
-						position = storedPosition();
+						long stored = storedPosition();
+						readKeysBefore(consumer, stored);
+						position = stored;
 						log.info("{} sink reads the log {} from offset {}", name, settings.topic(), position);
 					}
 					consumer.seek(partition, position);
 					boolean onTrack = true;
 					while (running && onTrack) {
 						List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(Duration.ofMillis(500))
-							.records(partition);
+							.records(partition)
+							.stream()
+							.filter(record -> !keys.isRepeat(record))
+							.toList();
 						onTrack = records.isEmpty() || write(records);
 						OptionalLong behind = consumer.currentLag(partition);
 						lag = behind.isPresent() ? behind.getAsLong() : lag;
@@ -181,6 +191,38 @@ public abstract class LogSink implements SmartLifecycle {
 		}
 		catch (org.apache.kafka.common.errors.InterruptException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Reads the Idempotency-Keys of the entries up to {@link KeyWindow#SPAN} before
+	 * {@code position} (in log time), so a repeat right after it is known as one.
+	 */
+	private void readKeysBefore(Consumer<byte[], byte[]> consumer, long position) {
+		if (position == 0) {
+			return;
+		}
+		consumer.seek(partition, position - 1);
+		List<ConsumerRecord<byte[], byte[]>> next = consumer.poll(Duration.ofSeconds(2)).records(partition);
+		long reference = next.isEmpty() ? System.currentTimeMillis() : next.get(0).timestamp();
+		OffsetAndTimestamp from = consumer
+			.offsetsForTimes(Map.of(partition, Math.max(0, reference - KeyWindow.SPAN.toMillis())))
+			.get(partition);
+		if (from == null || from.offset() >= position) {
+			return;
+		}
+		consumer.seek(partition, from.offset());
+		while (running) {
+			List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(Duration.ofMillis(500)).records(partition);
+			for (ConsumerRecord<byte[], byte[]> record : records) {
+				if (record.offset() >= position) {
+					return;
+				}
+				keys.isRepeat(record);
+			}
+			if (consumer.position(partition) >= position) {
+				return;
+			}
 		}
 	}
 

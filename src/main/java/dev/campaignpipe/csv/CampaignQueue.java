@@ -31,6 +31,36 @@ public interface CampaignQueue {
 	}
 
 	/**
+	 * What a submission with an {@code Idempotency-Key} got: its own record, or the
+	 * record an earlier submission with the same key and body stored ({@code replayed}).
+	 */
+	record Keyed(Receipt receipt, boolean replayed) {
+	}
+
+	/** The Idempotency-Key was first used with another request body. */
+	class KeyReusedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		public KeyReusedException(String key) {
+			super("Idempotency-Key " + key + " was first used with another request body");
+		}
+
+	}
+
+	/**
+	 * As {@link #submit(Campaign, Source)}, for a request that carries an
+	 * {@code Idempotency-Key}. On one machine the entry's own key file answers retries,
+	 * so this stores; a queue shared by several machines answers a retry that reached
+	 * another machine with the first attempt's record.
+	 * @param fingerprint the hash of the request body
+	 * @throws KeyReusedException when the key came first with another body
+	 */
+	default Keyed submitOnce(Campaign campaign, Source source, String key, String fingerprint) {
+		return new Keyed(submit(campaign, source), false);
+	}
+
+	/**
 	 * Queues a campaign and returns at once; the future completes when it is durable.
 	 * Lets an import keep many records in flight so they share fsyncs.
 	 * @param requestedId an id the record brings along (an import), or {@code null} for a

@@ -128,26 +128,40 @@ class CampaignApiController {
 			created(response, replay.answer().campaignId(), replay.answer().body().getBytes(StandardCharsets.UTF_8));
 		}
 		else if (claim instanceof IdempotencyKeys.Conflict) {
-			reply(response, HttpStatus.UNPROCESSABLE_CONTENT, ApiErrors.of(IDEMPOTENCY_KEY,
-					"already used for a different request body; a new record needs a new key"));
+			keyReused(response);
 		}
 		else if (claim instanceof IdempotencyKeys.First first) {
-			Receipt receipt;
+			CampaignQueue.Keyed keyed;
 			try {
-				receipt = queue.submit(validation.campaign(), Source.API);
+				// in cluster mode the first attempt may have reached another node
+				keyed = queue.submitOnce(validation.campaign(), Source.API, key, first.fingerprint());
+			}
+			catch (CampaignQueue.KeyReusedException ex) {
+				keys.forget(first, ex);
+				keyReused(response);
+				return;
 			}
 			catch (RuntimeException ex) {
 				keys.forget(first, ex);
 				throw ex;
 			}
+			Receipt receipt = keyed.receipt();
 			byte[] answer = json.writeValueAsBytes(ApiViews.record(receipt.stored()));
 			keys.remember(first, receipt.stored().id(), new String(answer, StandardCharsets.UTF_8));
+			if (keyed.replayed()) {
+				response.setHeader("Idempotent-Replayed", "true");
+			}
 			created(response, receipt.stored().id(), answer);
 		}
 		else {
 			reply(response, HttpStatus.CONFLICT, ApiErrors.of(IDEMPOTENCY_KEY,
 					"the first request with this key is still being stored; retry in a moment"));
 		}
+	}
+
+	private void keyReused(HttpServletResponse response) throws IOException {
+		reply(response, HttpStatus.UNPROCESSABLE_CONTENT, ApiErrors.of(IDEMPOTENCY_KEY,
+				"already used for a different request body; a new record needs a new key"));
 	}
 
 	private void created(HttpServletResponse response, long id, byte[] body) throws IOException {

@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * that arrives while the first is still being stored waits for its answer. Answers are
  * appended to {@code state/idempotency-keys.jsonl} and fsync'd before the client gets
  * them, so they survive a restart; only acknowledged submissions are kept (a 400 or a 503
- * stored nothing, and its retry is tried anew). Keys live on the node that answered: in
- * cluster mode, route a key to one entry node (docs/cluster.md).
+ * stored nothing, and its retry is tried anew). In cluster mode this node's file answers
+ * its own retries at once; a key first used on another node is found in the log
+ * ({@code CampaignQueue.submitOnce}).
  */
 @Component
 class IdempotencyKeys implements DisposableBean {

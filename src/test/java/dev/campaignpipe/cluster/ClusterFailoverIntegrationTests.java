@@ -44,6 +44,11 @@ class ClusterFailoverIntegrationTests {
 
 	private static final String REFUSED_NAME = "Refused While Quorum Lost";
 
+	private static final String KEYED_NAME = "Keyed Across Nodes";
+
+	/** Keys sent to both entry nodes at once. */
+	private static final int RACES = 5;
+
 	@TempDir
 	Path dir;
 
@@ -51,6 +56,7 @@ class ClusterFailoverIntegrationTests {
 	void killingALeaderAnEntryNodeAndTheSinkLosesAndDuplicatesNothing() throws Exception {
 		String url = MariaDb.newDatabase("cluster_failover");
 		Set<Long> acknowledged = new HashSet<>();
+		List<Long> keyedIds = new ArrayList<>();
 		int unanswered = 0;
 		try (KafkaCluster kafka = KafkaCluster.start(3, dir.resolve("kafka"))) {
 			List<String> common = List.of("--pipeline.queue.kind=kafka",
@@ -74,6 +80,22 @@ class ClusterFailoverIntegrationTests {
 				try {
 					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
 					load2.awaitAcknowledged(200, Duration.ofSeconds(90));
+
+					// 0. Idempotency-Key across entry nodes: a retry on the other node,
+					// and
+					// retries racing each other on both, get the first attempt's id
+					HttpResponse<String> keyed = post(entry1, KEYED_NAME, "across-nodes");
+					HttpResponse<String> retried = post(entry2, KEYED_NAME, "across-nodes");
+					assertThat(keyed.statusCode()).as(keyed.body()).isEqualTo(201);
+					assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+					assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+					long keyedAcross = json(keyed.body()).get("campaign_id").asLong();
+					assertThat(json(retried.body()).get("campaign_id").asLong()).isEqualTo(keyedAcross);
+					assertThat(post(entry2, "Another Body", "across-nodes").statusCode()).isEqualTo(422);
+					keyedIds.add(keyedAcross);
+					for (int race = 1; race <= RACES; race++) {
+						keyedIds.add(racingRetries(entry1, entry2, race));
+					}
 
 					// 1. the partition's leader dies: two brokers still acknowledge
 					int leader = kafka.leader(TOPIC);
@@ -151,7 +173,15 @@ class ClusterFailoverIntegrationTests {
 				long keyedId = json(keyed.body()).get("campaign_id").asLong();
 				assertThat(json(retried.body()).get("campaign_id").asLong()).isEqualTo(keyedId).isGreaterThan(back);
 				acknowledged.add(keyedId);
+				acknowledged.addAll(keyedIds);
 				awaitSinkCaughtUp(sink, sinkData, acknowledged);
+				java.util.Map<String, Integer> inLog = kafka.keyCounts(TOPIC);
+				assertThat(inLog.get("across-nodes")).as("a retry of a known key appends nothing").isEqualTo(1);
+				System.out.printf(Locale.ROOT, "cluster failover: %d of %d racing keys reached the log twice%n",
+						java.util.stream.IntStream.rangeClosed(1, RACES)
+							.filter(race -> inLog.getOrDefault("race-" + race, 0) > 1)
+							.count(),
+						RACES);
 			}
 			finally {
 				// whatever failed, no node outlives the test
@@ -161,6 +191,15 @@ class ClusterFailoverIntegrationTests {
 		PipelineChecks.assertExactlyOnce(dir.resolve("sink"), acknowledged, unanswered);
 		List<CsvRecord> rows = CsvAssertions.readValidCsv(dir.resolve("sink/campaigns.csv"));
 		assertThat(rows).as("nothing refused appeared later").noneMatch(row -> row.getFields().contains(REFUSED_NAME));
+		assertThat(rows.stream().filter(row -> row.getFields().contains(KEYED_NAME)).map(row -> row.getField(0)))
+			.as("a key retried on another node: one record")
+			.containsExactly(String.valueOf(keyedIds.get(0)));
+		for (int race = 1; race <= RACES; race++) {
+			String name = "Race " + race;
+			assertThat(rows.stream().filter(row -> row.getFields().contains(name)).map(row -> row.getField(0)))
+				.as("retries racing on two nodes: one record, the id both were given")
+				.containsExactly(String.valueOf(keyedIds.get(race)));
+		}
 		List<Long> csvIds = CsvAssertions.ids(rows);
 		List<Long> dbIds = new Database(url, "root", "")
 			.query("SELECT campaign_id FROM digital_marketing_ad_performance_data ORDER BY campaign_id")
@@ -200,6 +239,34 @@ class ClusterFailoverIntegrationTests {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The same keyed request to both entry nodes at once.
+	 * @return the campaign_id both answered
+	 */
+	private static long racingRetries(ChildApp entry1, ChildApp entry2, int race) throws Exception {
+		String key = "race-" + race;
+		java.util.concurrent.CompletableFuture<HttpResponse<String>> one = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> postUnchecked(entry1, "Race " + race, key));
+		java.util.concurrent.CompletableFuture<HttpResponse<String>> two = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> postUnchecked(entry2, "Race " + race, key));
+		HttpResponse<String> a = one.get();
+		HttpResponse<String> b = two.get();
+		assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+		assertThat(b.statusCode()).as(b.body()).isEqualTo(201);
+		long id = json(a.body()).get("campaign_id").asLong();
+		assertThat(json(b.body()).get("campaign_id").asLong()).as("both nodes give the same id").isEqualTo(id);
+		return id;
+	}
+
+	private static HttpResponse<String> postUnchecked(ChildApp app, String campaignName, String key) {
+		try {
+			return post(app, campaignName, key);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static HttpResponse<String> awaitAcknowledged(ChildApp app) {

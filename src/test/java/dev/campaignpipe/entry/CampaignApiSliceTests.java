@@ -90,6 +90,12 @@ class CampaignApiSliceTests {
 	@MockitoBean
 	Banners banners;
 
+	/** A keyed submission stores as on one machine (the interface's own behaviour). */
+	@org.junit.jupiter.api.BeforeEach
+	void keyedSubmissionsAsOnOneMachine() {
+		when(queue.submitOnce(any(), any(), any(), any())).thenCallRealMethod();
+	}
+
 	private static final String VALID = AppIntegrationTest.workedExampleJson();
 
 	@Test

@@ -106,6 +106,38 @@ public final class KafkaCluster implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * How many committed entries of the topic's partition 0 carry each record key (the
+	 * Idempotency-Key), read from the beginning to the end.
+	 */
+	public java.util.Map<String, Integer> keyCounts(String topic) {
+		java.util.Map<String, Object> settings = java.util.Map.of(
+				org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+				org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				org.apache.kafka.common.serialization.ByteArrayDeserializer.class,
+				org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+				org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+		java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+		org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+		try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+				settings)) {
+			consumer.assign(java.util.List.of(partition));
+			consumer.seekToBeginning(java.util.List.of(partition));
+			long end = consumer.endOffsets(java.util.List.of(partition)).get(partition);
+			while (consumer.position(partition) < end) {
+				for (org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record : consumer
+					.poll(Duration.ofSeconds(1))) {
+					if (record.key() != null) {
+						counts.merge(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8), 1,
+								Integer::sum);
+					}
+				}
+			}
+		}
+		return counts;
+	}
+
 	@Override
 	public void close() throws IOException {
 		try {
