@@ -56,7 +56,7 @@ class ArchitectureTests {
 		// (§13)
 		map.put("analytics", Set.of("campaign", "common", "config", "csvfile", "sync"));
 		// each record's trail: the stages announce themselves, a file keeps it (SPEC §13)
-		map.put("trail", Set.of("campaign", "config", "csv", "powerbi", "sync"));
+		map.put("trail", Set.of("campaign", "common", "config", "csv", "powerbi", "sync"));
 		// where things are: status, banners
 		// cluster mode (SPEC §15): entry into a Kafka log, sinks from it
 		map.put("cluster", Set.of("campaign", "common", "config", "csv", "sync"));
@@ -87,7 +87,8 @@ class ArchitectureTests {
 				Set.of("Campaign", "CampaignColumns", "CampaignField", "CampaignInput", "CampaignValidator",
 						"Categories", "CategorySettings", "DateInput", "Kpis", "Money", "StoredCampaign", "Text",
 						"TotalKpis", "Validation"));
-		map.put("common", Set.of("ApiErrors", "Backoff", "CountingStream", "Durable", "WholeNumberParameter"));
+		map.put("common",
+				Set.of("ApiErrors", "Backoff", "CountingStream", "DaemonThreads", "Durable", "WholeNumberParameter"));
 		map.put("config", Set.of("PipelineProperties"));
 		map.put("preset", Set.of("ExportLayout", "ExportReader", "LineKind", "PresetCatalog", "PresetRecord",
 				"PresetSettings", "UnreadableExportException", "WorkbookLimits"));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
+import dev.campaignpipe.common.DaemonThreads;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.sync.MirrorChanged;
@@ -151,24 +152,13 @@ public class AnalyticsReplica implements SmartLifecycle {
 			return;
 		}
 		running = true;
-		thread = new Thread(this::run, "analytics-replica");
-		thread.setDaemon(true);
-		thread.start();
+		thread = DaemonThreads.start("analytics-replica", this::run);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		Thread t = thread;
-		if (t != null) {
-			t.interrupt();
-			try {
-				t.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		DaemonThreads.stop(thread, Duration.ofSeconds(10));
 		ReplicaStore s = store;
 		store = null;
 		if (s != null) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.campaignpipe.common.DaemonThreads;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.PipelineUnavailableException;
@@ -137,25 +138,13 @@ class KeyLedger implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		Thread t = new Thread(this::run, "key-ledger");
-		t.setDaemon(true);
-		thread = t;
-		t.start();
+		thread = DaemonThreads.start("key-ledger", this::run);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		Thread t = thread;
-		if (t != null) {
-			t.interrupt();
-			try {
-				t.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		DaemonThreads.stop(thread, Duration.ofSeconds(5));
 		synchronized (this) {
 			if (endReader != null) {
 				endReader.close();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import dev.campaignpipe.common.DaemonThreads;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import io.micrometer.core.instrument.Gauge;
@@ -120,25 +121,13 @@ public abstract class LogSink implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		Thread t = new Thread(this::run, "log-to-" + name);
-		t.setDaemon(true);
-		thread = t;
-		t.start();
+		thread = DaemonThreads.start("log-to-" + name, this::run);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		Thread t = thread;
-		if (t != null) {
-			t.interrupt();
-			try {
-				t.join(stopTimeout.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		DaemonThreads.stop(thread, stopTimeout);
 	}
 
 	final boolean stopping() {

@@ -1,5 +1,6 @@
 package dev.campaignpipe.trail;
 
+import java.time.Duration;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileOutputStream;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
+import dev.campaignpipe.common.DaemonThreads;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.RecordsWritten;
@@ -171,25 +173,13 @@ public class TrailLog implements SmartLifecycle {
 			log.warn("record trails: cannot read {} ({}); trails start empty", file, ex.toString());
 		}
 		running = true;
-		Thread writer = new Thread(this::writeLoop, "trail");
-		writer.setDaemon(true);
-		thread = writer;
-		writer.start();
+		thread = DaemonThreads.start("trail", this::writeLoop);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		Thread writer = thread;
-		if (writer != null) {
-			writer.interrupt();
-			try {
-				writer.join(TimeUnit.SECONDS.toMillis(5));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		DaemonThreads.stop(thread, Duration.ofSeconds(5));
 	}
 
 	@Override
