@@ -119,7 +119,17 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 			.thenApply(metadata -> new Receipt(StoredCampaign.of(metadata.offset() + 1, campaign), Location.LOG));
 		Receipt receipt = CampaignQueue.awaitAcknowledged(appended, timeout);
 		long offset = receipt.stored().id() - 1;
-		KeyLedger.First first = keys.firstUpTo(key, offset);
+		KeyLedger.First first;
+		try {
+			first = keys.firstUpTo(key, offset);
+		}
+		catch (PipelineUnavailableException ex) {
+			// the entry is in the log; which entry with this key came first is not known
+			// yet
+			throw new PipelineUnavailableException("the record was appended but the log could not be read back in"
+					+ " time to tell whether an earlier attempt with this Idempotency-Key came first; retry with the"
+					+ " same key to get its campaign_id", ex);
+		}
 		if (first != null && first.offset() < offset) {
 			return earlier(first, campaign, key, fingerprint);
 		}

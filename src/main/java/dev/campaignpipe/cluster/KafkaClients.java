@@ -42,7 +42,7 @@ final class KafkaClients {
 		// writes the previous one's markers (CONCURRENT_TRANSACTIONS); the default 100 ms
 		// backoff before asking again made every acknowledgement wait ~100 ms
 		props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
-		props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(delivery + 5_000, 15_000));
+		props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeout(kafka).toMillis());
 		props.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
 				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
 				(int) request, ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery,
@@ -57,6 +57,15 @@ final class KafkaClients {
 	 * No consumer group: a sink assigns itself the partition and seeks to the position it
 	 * keeps with its data, so nothing is committed to Kafka and no rebalance pauses it.
 	 */
+	/**
+	 * How long the cluster lets an entry node's transaction stay open (a node that died
+	 * mid-transaction holds readers back this long): above the delivery timeout, at least
+	 * 15 s.
+	 */
+	static java.time.Duration transactionTimeout(PipelineProperties.Kafka kafka) {
+		return java.time.Duration.ofMillis(Math.max(kafka.deliveryTimeout().toMillis() + 5_000, 15_000));
+	}
+
 	static Properties consumer(PipelineProperties.Kafka kafka, int maxRecords) {
 		Properties props = admin(kafka);
 		props.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,

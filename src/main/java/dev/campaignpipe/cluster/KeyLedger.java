@@ -78,7 +78,8 @@ class KeyLedger implements SmartLifecycle {
 	KeyLedger(PipelineProperties properties, Clock clock) {
 		this.settings = properties.kafka();
 		this.clock = clock;
-		this.autoStart = properties.autoStart() && properties.runs(PipelineProperties.Role.ENTRY);
+		// every node of a cluster serves the API (a keyed request can reach any of them)
+		this.autoStart = properties.autoStart();
 		this.partition = new TopicPartition(settings.topic(), 0);
 	}
 
@@ -88,17 +89,18 @@ class KeyLedger implements SmartLifecycle {
 	 * @throws PipelineUnavailableException when the log cannot be read in time
 	 */
 	First lookUp(String key) {
-		awaitRead(end());
+		awaitRead(end(), settings.deliveryTimeout());
 		return keys.get(key);
 	}
 
 	/**
 	 * The first entry that carried {@code key}, after reading up to the entry at
-	 * {@code offset} (which carries it).
+	 * {@code offset} (which carries it). Waits as long as another node's open transaction
+	 * can hold back what readers see (its transaction timeout), and a little more.
 	 * @throws PipelineUnavailableException when the log cannot be read in time
 	 */
 	First firstUpTo(String key, long offset) {
-		awaitRead(offset + 1);
+		awaitRead(offset + 1, KafkaClients.transactionTimeout(settings).plusSeconds(5));
 		return keys.get(key);
 	}
 
@@ -115,8 +117,8 @@ class KeyLedger implements SmartLifecycle {
 		}
 	}
 
-	private void awaitRead(long offset) {
-		long deadline = System.nanoTime() + settings.deliveryTimeout().toNanos();
+	private void awaitRead(long offset, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (progress) {
 			while (readUpTo < offset) {
 				long left = deadline - System.nanoTime();
@@ -232,6 +234,12 @@ class KeyLedger implements SmartLifecycle {
 	@Override
 	public boolean isAutoStartup() {
 		return autoStart;
+	}
+
+	/** Before the web server takes requests, after it stops taking them. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4000;
 	}
 
 }

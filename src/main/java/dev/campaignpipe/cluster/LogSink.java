@@ -172,7 +172,7 @@ public abstract class LogSink implements SmartLifecycle {
 					if (lastError == null) {
 						log.warn("{} sink paused, retrying from offset {}: {}", name, position, ex.toString());
 					}
-					lastError = ex.getMessage();
+					lastError = ex.getMessage() != null ? ex.getMessage() : ex.toString();
 					Backoff.sleep(backoff, () -> running);
 					backoff = Backoff.doubled(backoff, Duration.ofSeconds(5));
 				}
@@ -185,15 +185,26 @@ public abstract class LogSink implements SmartLifecycle {
 
 	/**
 	 * Reads the Idempotency-Keys of the entries up to {@link KeyWindow#SPAN} before
-	 * {@code position} (in log time), so a repeat right after it is known as one.
+	 * {@code position} (in log time: before the entry at {@code position - 1}), so a
+	 * repeat right after it is known as one.
 	 */
 	private void readKeysBefore(Consumer<byte[], byte[]> consumer, long position) {
 		if (position == 0) {
 			return;
 		}
-		consumer.seek(partition, position - 1);
-		List<ConsumerRecord<byte[], byte[]>> next = consumer.poll(Duration.ofSeconds(2)).records(partition);
-		long reference = next.isEmpty() ? System.currentTimeMillis() : next.get(0).timestamp();
+		long end = consumer.endOffsets(List.of(partition)).get(partition);
+		long reference = System.currentTimeMillis(); // nothing after position yet:
+														// entries to come are newer
+		if (position - 1 < end) {
+			consumer.seek(partition, position - 1);
+			List<ConsumerRecord<byte[], byte[]>> next = List.of();
+			while (next.isEmpty() && running && consumer.position(partition) < end) {
+				next = consumer.poll(Duration.ofMillis(500)).records(partition);
+			}
+			if (!next.isEmpty()) {
+				reference = next.get(0).timestamp();
+			}
+		}
 		OffsetAndTimestamp from = consumer
 			.offsetsForTimes(Map.of(partition, Math.max(0, reference - KeyWindow.SPAN.toMillis())))
 			.get(partition);
@@ -201,16 +212,12 @@ public abstract class LogSink implements SmartLifecycle {
 			return;
 		}
 		consumer.seek(partition, from.offset());
-		while (running) {
-			List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(Duration.ofMillis(500)).records(partition);
-			for (ConsumerRecord<byte[], byte[]> record : records) {
+		while (running && consumer.position(partition) < Math.min(position, end)) {
+			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500)).records(partition)) {
 				if (record.offset() >= position) {
 					return;
 				}
 				keys.isRepeat(record);
-			}
-			if (consumer.position(partition) >= position) {
-				return;
 			}
 		}
 	}

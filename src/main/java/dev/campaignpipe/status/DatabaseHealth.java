@@ -1,8 +1,15 @@
 package dev.campaignpipe.status;
 
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.campaignpipe.cluster.LogSink;
+import dev.campaignpipe.cluster.SinkStatus;
 import dev.campaignpipe.sync.SyncStatus;
 import dev.campaignpipe.sync.SyncWorker;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -20,15 +27,31 @@ class DatabaseHealth implements HealthIndicator {
 
 	static final Status DEGRADED = new Status("DEGRADED", "the database mirror is paused; records are still saved");
 
-	private final SyncWorker sync;
+	private final Supplier<SyncStatus> sync;
 
-	DatabaseHealth(SyncWorker sync) {
+	/** Cluster mode: the sinks this node runs. */
+	private final Supplier<List<SinkStatus>> sinks;
+
+	DatabaseHealth(Supplier<SyncStatus> sync, Supplier<List<SinkStatus>> sinks) {
 		this.sync = sync;
+		this.sinks = sinks;
+	}
+
+	@Autowired
+	DatabaseHealth(SyncWorker sync, ObjectProvider<LogSink> sinks) {
+		this(sync::status, () -> sinks.orderedStream().filter(LogSink::isAutoStartup).map(LogSink::status).toList());
 	}
 
 	@Override
 	public Health health() {
-		SyncStatus status = sync.status();
+		// cluster mode: the database follows the log on the nodes with the database role
+		SinkStatus fromLog = sinks.get().stream().filter(s -> "database".equals(s.sink())).findFirst().orElse(null);
+		if (fromLog != null) {
+			Health.Builder health = fromLog.lastError() == null ? Health.up()
+					: Health.status(DEGRADED).withDetail("error", fromLog.lastError());
+			return health.withDetail("fed_from", "log").withDetail("log_entries_behind", fromLog.lag()).build();
+		}
+		SyncStatus status = sync.get();
 		if (!status.enabled()) {
 			return Health.up().withDetail("mirror", "off").build();
 		}

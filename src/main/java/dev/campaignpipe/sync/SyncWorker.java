@@ -133,7 +133,7 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 	 * Bytes of the CSV not yet loaded: one stat, for frequent callers (metrics scrapes).
 	 */
 	long bytesBehind() {
-		return Backlog.bytes(csv, loop.checkpoint());
+		return mirrorsCsv ? Backlog.bytes(csv, loop.checkpoint()) : 0;
 	}
 
 	/** Why the mirror is not progressing, {@code null} while it is. */
@@ -143,8 +143,11 @@ public class SyncWorker implements SmartLifecycle, SyncBacklog {
 
 	public SyncStatus status() {
 		Checkpoint c = loop.checkpoint();
-		long behind = mirrorsCsv ? Backlog.bytes(csv, c) : 0;
-		return new SyncStatus(mirrorsCsv, behind, Backlog.records(csv, c, behind), c == null ? 0 : c.offset(),
+		if (!mirrorsCsv) { // nothing to read: the file is not this mirror's source
+			return new SyncStatus(false, 0, 0, 0, 0, null, 0, 0, null);
+		}
+		long behind = Backlog.bytes(csv, c);
+		return new SyncStatus(true, behind, Backlog.records(csv, c, behind), c == null ? 0 : c.offset(),
 				c == null ? 0 : c.generation(), loop.lastSync(), loop.rowsLoaded(), loop.quarantined(),
 				loop.lastError());
 	}

@@ -92,6 +92,10 @@ class ClusterFailoverIntegrationTests {
 					long keyedAcross = json(keyed.body()).get("campaign_id").asLong();
 					assertThat(json(retried.body()).get("campaign_id").asLong()).isEqualTo(keyedAcross);
 					assertThat(post(entry2, "Another Body", "across-nodes").statusCode()).isEqualTo(422);
+					HttpResponse<String> onSinkNode = post(sink, KEYED_NAME, "across-nodes");
+					assertThat(onSinkNode.statusCode()).as("every node serves the API: " + onSinkNode.body())
+						.isEqualTo(201);
+					assertThat(json(onSinkNode.body()).get("campaign_id").asLong()).isEqualTo(keyedAcross);
 					keyedIds.add(keyedAcross);
 					for (int race = 1; race <= RACES; race++) {
 						keyedIds.add(racingRetries(entry1, entry2, race));

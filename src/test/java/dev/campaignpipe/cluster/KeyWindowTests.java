@@ -44,4 +44,17 @@ class KeyWindowTests {
 		assertThat(window.isRepeat("k1", 901, later)).isTrue();
 	}
 
+	@Test
+	void aStretchReadAgainAfterLaterEntriesIsDecidedAsTheFirstTime() {
+		KeyWindow window = new KeyWindow();
+		assertThat(window.isRepeat("k1", 10, T)).isFalse();
+		assertThat(window.isRepeat("k1", 14, T + 1_000)).isTrue();
+		// the same poll went on for a quarter of an hour of log time, then its write
+		// failed
+		assertThat(window.isRepeat("k9", 5_000, T + KeyWindow.SPAN.toMillis() + 300_000)).isFalse();
+		// read again from offset 12
+		assertThat(window.isRepeat("k1", 14, T + 1_000)).as("still the repeat it was").isTrue();
+		assertThat(window.isRepeat("k9", 5_000, T + KeyWindow.SPAN.toMillis() + 300_000)).isFalse();
+	}
+
 }
