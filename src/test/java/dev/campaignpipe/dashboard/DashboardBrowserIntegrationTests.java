@@ -316,6 +316,10 @@ class DashboardBrowserIntegrationTests extends AppIntegrationTest {
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", panel("type"));
 		within(Duration.ofSeconds(20)).until(() -> "ready".equals(panel("type").getDomAttribute("data-state")));
 		panel("type").findElement(By.cssSelector("details.data-table summary")).click();
+		// the panel may still be drawing its table after the filter's refresh (a CI run
+		// found it without rows once): wait for the rows, not only the state
+		within(Duration.ofSeconds(20)).until(
+				() -> !panel("type").findElements(By.cssSelector("details.data-table tbody a.records-link")).isEmpty());
 		String typeLink = panel("type").findElement(By.cssSelector("details.data-table tbody a.records-link"))
 			.getDomAttribute("href");
 		assertThat(typeLink).startsWith("/records?campaign_type=").contains("&ad_format=" + format);
