@@ -133,7 +133,7 @@ class HostileTextBrowserIntegrationTests extends AppIntegrationTest {
 		driver.get(uri("/").toString());
 		driver.findElement(By.id("campaign_company")).sendKeys(IMG);
 		driver.findElement(By.id("campaign_name")).sendKeys(SCRIPT);
-		driver.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(driver, By.id("submit"));
 		within(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.cssSelector(".error")).isEmpty());
 		assertThat(driver.findElement(By.id("campaign_company")).getDomProperty("value")).isEqualTo(IMG);
 		assertThat(driver.findElement(By.id("campaign_name")).getDomProperty("value")).isEqualTo(SCRIPT);
@@ -216,11 +216,11 @@ class HostileTextBrowserIntegrationTests extends AppIntegrationTest {
 		within(Duration.ofSeconds(60))
 			.until(() -> driver.findElement(By.id("import-title")).getText().equals("Import finished"));
 		assertThat(driver.findElement(By.id("s-rejected")).getText()).isEqualTo("1");
-		driver.findElement(By.id("fix-rejected-link")).click();
+		Browser.clickToNextPage(driver, By.id("fix-rejected-link"));
 		within(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.id("rejected-table")).isEmpty());
 		assertShownAsTyped("rejected rows", IMG + " Imported", SCRIPT);
 
-		driver.findElement(By.cssSelector("#rejected-table a.button")).click();
+		Browser.clickToNextPage(driver, By.cssSelector("#rejected-table a.button"));
 		within(Duration.ofSeconds(10)).until(() -> IMG.concat(" Imported")
 			.equals(driver.findElement(By.id("campaign_company")).getDomProperty("value")));
 		assertThat(((Number) driver.executeScript(INJECTED)).intValue()).as("rejected row fix form").isZero();

@@ -94,7 +94,7 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 	void workedExampleLandsOnAConfirmationWithItsIdAndPeopleFormattedKpis() throws Exception {
 		open();
 		fillWorkedExample();
-		driver.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(driver, By.id("submit"));
 
 		long id = Long.parseLong(text("campaign-id"));
 		assertThat(driver.getCurrentUrl()).endsWith("/campaigns/" + id);
@@ -111,7 +111,7 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 		assertThat(text("where")).contains("Written to the CSV file");
 		Browser.screenshot(driver, "confirmation");
 
-		driver.findElement(By.id("enter-another")).click();
+		Browser.clickToNextPage(driver, By.id("enter-another"));
 		assertThat(driver.findElement(By.name("campaign_company")).getDomProperty("value")).isEmpty();
 	}
 
@@ -123,7 +123,7 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 		type("clicks", "0");
 		type("conversions", "0");
 		type("ad_spend", "0");
-		driver.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(driver, By.id("submit"));
 		assertThat(text("k-cost_per_click")).isEqualTo("—");
 		assertThat(text("k-ctr")).isEqualTo("—");
 		assertThat(text("k-cost_efficiency_index")).isEqualTo("—");
@@ -138,7 +138,7 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 		type("clicks", "50000");
 		type("ad_spend", "1.234");
 		setDate("1999-01-01");
-		driver.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(driver, By.id("submit"));
 
 		assertThat(text("notice")).isEqualTo("Please correct the highlighted fields.");
 		assertThat(text("campaign_company-error")).isEqualTo("campaign_company is required");
@@ -160,7 +160,7 @@ class EntryFormBrowserIntegrationTests extends AppIntegrationTest {
 		fillWorkedExample();
 		String company = "<script>alert(1)</script> Müller & Søn";
 		type("campaign_company", company);
-		driver.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(driver, By.id("submit"));
 		assertThat(text("v-campaign_company")).isEqualTo(company);
 		assertThat(driver.findElements(By.tagName("script"))).isEmpty();
 	}

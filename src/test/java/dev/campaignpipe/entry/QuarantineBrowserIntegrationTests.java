@@ -120,7 +120,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 	@Order(2)
 	void aFixedLineBecomesOneRecordInTheCsvTheDatabaseAndTheExport() throws Exception {
 		browser.get(uri("/quarantine").toString());
-		browser.findElement(By.id("fix-" + badDateLine)).click();
+		Browser.clickToNextPage(browser, By.id("fix-" + badDateLine));
 
 		assertThat(next(By.id("fix-reason")).getText()).contains("date");
 		assertThat(browser.findElement(By.id("fix-raw")).getText()).contains("2024-02-30");
@@ -133,7 +133,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		Browser.screenshot(browser, "quarantine-fix-form");
 
 		setDate("2024-02-28");
-		browser.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(browser, By.id("submit"));
 
 		long id = Long.parseLong(next(By.id("campaign-id")).getText());
 		assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("saved");
@@ -160,7 +160,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		WebElement clicks = browser.findElement(By.id("clicks"));
 		clicks.clear();
 		clicks.sendKeys("999999999");
-		browser.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(browser, By.id("submit"));
 
 		assertThat(next(By.id("clicks-error")).getText()).contains("clicks");
 		assertThat(entry(badChannelLine).get("status").asString()).isEqualTo("open");
@@ -168,7 +168,7 @@ class QuarantineBrowserIntegrationTests extends AppIntegrationTest {
 		clicks = browser.findElement(By.id("clicks"));
 		clicks.clear();
 		clicks.sendKeys("50");
-		browser.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(browser, By.id("submit"));
 
 		long id = Long.parseLong(next(By.id("campaign-id")).getText());
 		assertThat(entry(badChannelLine).get("campaign_id").asLong()).isEqualTo(id);

@@ -77,7 +77,7 @@ class RejectedRowsBrowserIntegrationTests extends AppIntegrationTest {
 		assertThat(browser.findElement(By.id("s-rejected")).getText()).isEqualTo("2");
 		String summary = browser.getCurrentUrl();
 
-		browser.findElement(By.id("fix-rejected-link")).click();
+		Browser.clickToNextPage(browser, By.id("fix-rejected-link"));
 		assertThat(browser.findElement(By.id("rejected-count")).getText()).isEqualTo("2 rejected, 2 still open.");
 		assertThat(browser.findElement(By.id("r-1")).findElement(By.className("reason")).getText())
 			.contains("clicks must not exceed impressions");
@@ -86,25 +86,25 @@ class RejectedRowsBrowserIntegrationTests extends AppIntegrationTest {
 		Browser.screenshot(browser, "rejected-rows");
 
 		// row 1: the form starts from the row; a fix that is still wrong says why
-		browser.findElement(By.id("fix-1")).click();
+		Browser.clickToNextPage(browser, By.id("fix-1"));
 		assertThat(browser.findElement(By.id("fix-reason")).getText()).contains("clicks must not exceed impressions");
 		assertThat(browser.findElement(By.id("campaign_company")).getAttribute("value"))
 			.isEqualTo("Rejected Co Clicks");
 		assertThat(browser.findElement(By.id("clicks-error")).getText()).contains("clicks must not exceed");
-		browser.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(browser, By.id("submit"));
 		assertThat(browser.findElement(By.id("clicks-error")).getText()).contains("clicks must not exceed");
 		WebElement clicks = browser.findElement(By.id("clicks"));
 		clicks.clear();
 		clicks.sendKeys("500");
-		browser.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(browser, By.id("submit"));
 		long first = Long.parseLong(browser.findElement(By.id("campaign-id")).getText());
 		assertLandsOnce(first, "Rejected Co Clicks");
 
 		// row 2: the country it had is none of ours; the form offers ours
 		browser.get(summary.replaceAll("/import/(\\d+).*", "/import/$1/rejected"));
-		browser.findElement(By.id("fix-2")).click();
+		Browser.clickToNextPage(browser, By.id("fix-2"));
 		new Select(browser.findElement(By.id("country"))).selectByVisibleText("Germany");
-		browser.findElement(By.id("submit")).click();
+		Browser.clickToNextPage(browser, By.id("submit"));
 		long second = Long.parseLong(browser.findElement(By.id("campaign-id")).getText());
 		assertLandsOnce(second, "Rejected Co Country");
 

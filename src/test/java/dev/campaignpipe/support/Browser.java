@@ -9,11 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,18 @@ public final class Browser {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Clicks what leaves the page (a form's submit, a link) and waits until the next page
+	 * has replaced it. A click does not wait for the navigation it starts: without this,
+	 * the next lookup can find the old page's element of the same id (a form shown again
+	 * with its error) and type into a page that is about to go away.
+	 */
+	public static void clickToNextPage(ChromeDriver driver, By target) {
+		var page = driver.findElement(By.tagName("html"));
+		driver.findElement(target).click();
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/** Saves what the page looks like under target/screenshots/NAME.png. */

@@ -135,7 +135,7 @@ class TrailIntegrationTests {
 			new Select(driver.findElement(By.name("device_type"))).selectByVisibleText("Mobile");
 			new Select(driver.findElement(By.name("country"))).selectByVisibleText("Australia");
 			new Select(driver.findElement(By.name("audience_segment"))).selectByVisibleText("High Intent");
-			driver.findElement(By.id("submit")).click();
+			Browser.clickToNextPage(driver, By.id("submit"));
 			String id = new WebDriverWait(driver, Duration.ofSeconds(20))
 				.until(d -> d.findElement(By.id("campaign-id")))
 				.getText();
