@@ -140,27 +140,28 @@ final class ReplicaStore implements AutoCloseable {
 	 */
 	void rebuild(Consumer<BiConsumer<Long, Campaign>> source, MirrorPosition position, Consumer<Long> progress)
 			throws SQLException {
-		try (Statement s = connection.createStatement()) {
-			s.execute("CREATE OR REPLACE TABLE " + BUILD_TABLE + " (" + ReplicaLayout.COLUMNS + ")");
-		}
 		long[] appended = { 0 };
-		try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, BUILD_TABLE)) {
-			source.accept((id, campaign) -> {
-				try {
-					ReplicaLayout.append(appender, dictionary, id, campaign);
-				}
-				catch (SQLException ex) {
-					throw new ReplicaException(ex);
-				}
-				if (++appended[0] % 50_000 == 0) {
-					progress.accept(appended[0]);
-				}
-			});
-		}
-		catch (ReplicaException ex) {
-			throw ex.sqlCause();
-		}
+		// one transaction from the empty table to the swap, rather than the appender's
+		// auto-commit of every chunk: a million records built in 0.87x the time (-Xmx1g)
+		// and 0.74x (-Xmx256m), docs/benchmarks.md §6
 		inTransaction(s -> {
+			s.execute("CREATE OR REPLACE TABLE " + BUILD_TABLE + " (" + ReplicaLayout.COLUMNS + ")");
+			try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, BUILD_TABLE)) {
+				source.accept((id, campaign) -> {
+					try {
+						ReplicaLayout.append(appender, dictionary, id, campaign);
+					}
+					catch (SQLException ex) {
+						throw new ReplicaException(ex);
+					}
+					if (++appended[0] % 50_000 == 0) {
+						progress.accept(appended[0]);
+					}
+				});
+			}
+			catch (ReplicaException ex) {
+				throw ex.sqlCause();
+			}
 			s.execute("DROP TABLE " + TABLE);
 			s.execute("ALTER TABLE " + BUILD_TABLE + " RENAME TO " + TABLE);
 			savePosition(position);
