@@ -60,7 +60,7 @@ class ArchitectureTests {
 		// where things are: status, banners
 		// cluster mode (SPEC §15): entry into a Kafka log, sinks from it
 		map.put("cluster", Set.of("campaign", "common", "config", "csv", "sync"));
-		map.put("status", Set.of("campaign", "cluster", "csv", "powerbi", "sync"));
+		map.put("status", Set.of("campaign", "cluster", "common", "csv", "powerbi", "sync"));
 		// form and JSON API, and the repair of quarantined lines and rejected import rows
 		// through the same form
 		map.put("entry",
@@ -88,7 +88,7 @@ class ArchitectureTests {
 						"Categories", "CategorySettings", "DateInput", "Kpis", "Money", "StoredCampaign", "Text",
 						"TotalKpis", "Validation"));
 		map.put("common",
-				Set.of("ApiErrors", "Backoff", "CountingStream", "DaemonThreads", "Durable", "WholeNumberParameter"));
+				Set.of("ApiErrors", "Backoff", "BackgroundLoop", "CountingStream", "Durable", "WholeNumberParameter"));
 		map.put("config", Set.of("PipelineProperties"));
 		map.put("preset", Set.of("ExportLayout", "ExportReader", "LineKind", "PresetCatalog", "PresetRecord",
 				"PresetSettings", "UnreadableExportException", "WorkbookLimits"));

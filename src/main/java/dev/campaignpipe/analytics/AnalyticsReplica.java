@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
-import dev.campaignpipe.common.DaemonThreads;
+import dev.campaignpipe.common.BackgroundLoop;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.sync.MirrorChanged;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * product runs on and the status says why.
  */
 @Service
-public class AnalyticsReplica implements SmartLifecycle {
+public class AnalyticsReplica extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(AnalyticsReplica.class);
 
@@ -42,25 +42,21 @@ public class AnalyticsReplica implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
-	private final boolean autoStart;
-
 	private final ChangeQueue pending = new ChangeQueue(MAX_PENDING_RECORDS);
-
-	private volatile boolean running;
-
-	private volatile Thread thread;
 
 	private volatile ReplicaStore store;
 
 	private volatile ReplicaStatus status;
 
 	public AnalyticsReplica(PipelineProperties properties, MirrorReader mirror, ApplicationEventPublisher events) {
+		// a node of a cluster plays only its roles (SPEC §15); before the sync, so no
+		// batch goes unseen, and after the database is there
+		super("analytics-replica", properties.autoStart() && properties.runs(PipelineProperties.Role.DASHBOARD),
+				SmartLifecycle.DEFAULT_PHASE - 4096, Duration.ofSeconds(10));
 		this.settings = properties.dashboard();
 		this.file = properties.stateDir().resolve("analytics.duckdb");
 		this.mirror = mirror;
 		this.events = events;
-		// a node of a cluster plays only its roles (SPEC §15)
-		this.autoStart = properties.autoStart() && properties.runs(PipelineProperties.Role.DASHBOARD);
 		this.status = settings.enabled() && properties.sync().enabled()
 				? new ReplicaStatus(ReplicaStatus.State.WARMING, 0, 0, "starting")
 				: new ReplicaStatus(ReplicaStatus.State.UNAVAILABLE, 0, 0,
@@ -69,7 +65,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 
 	@EventListener
 	void onMirrorChanged(MirrorChanged change) {
-		if (!running) {
+		if (!isRunning()) {
 			return; // a start compares positions and rebuilds what it missed
 		}
 		pending.offer(change);
@@ -147,18 +143,12 @@ public class AnalyticsReplica implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (status.state() == ReplicaStatus.State.UNAVAILABLE) {
-			return;
-		}
-		running = true;
-		thread = DaemonThreads.start("analytics-replica", this::run);
+	protected boolean prepare() {
+		return status.state() != ReplicaStatus.State.UNAVAILABLE;
 	}
 
 	@Override
-	public void stop() {
-		running = false;
-		DaemonThreads.stop(thread, Duration.ofSeconds(10));
+	protected void release() {
 		ReplicaStore s = store;
 		store = null;
 		if (s != null) {
@@ -172,22 +162,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 	}
 
 	@Override
-	public boolean isAutoStartup() {
-		return autoStart;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** Before the sync (so no batch goes unseen), after the database is there. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 4096;
-	}
-
-	private void run() {
+	protected void loop() {
 		try {
 			store = ReplicaStore.open(file, settings.memoryLimit());
 		}
@@ -201,13 +176,13 @@ public class AnalyticsReplica implements SmartLifecycle {
 		ReplicaFollower follower = new ReplicaFollower(store, mirror, pending, this::publish);
 		Duration backoff = Duration.ofMillis(500);
 		boolean caughtUp = false;
-		while (running) {
+		while (isRunning()) {
 			try {
 				if (!caughtUp) {
 					follower.catchUp();
 					caughtUp = true;
 				}
-				follower.applyPending(() -> running);
+				follower.applyPending(this::isRunning);
 				backoff = Duration.ofMillis(500);
 			}
 			catch (InterruptedException ex) {
@@ -219,7 +194,7 @@ public class AnalyticsReplica implements SmartLifecycle {
 				// read the positions again: the failed write may or may not have
 				// committed
 				caughtUp = false;
-				Backoff.sleep(backoff, () -> running);
+				Backoff.sleep(backoff, this::isRunning);
 				backoff = Backoff.doubled(backoff, Duration.ofSeconds(30));
 			}
 		}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.campaignpipe.common.DaemonThreads;
+import dev.campaignpipe.common.BackgroundLoop;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.PipelineUnavailableException;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "pipeline.queue.kind", havingValue = "kafka")
-class KeyLedger implements SmartLifecycle {
+class KeyLedger extends BackgroundLoop {
 
 	/** The record header that carries the request body's fingerprint. */
 	static final String FINGERPRINT = "fingerprint";
@@ -55,8 +55,6 @@ class KeyLedger implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final boolean autoStart;
-
 	private final TopicPartition partition;
 
 	private final Map<String, First> keys = new ConcurrentHashMap<>();
@@ -71,15 +69,12 @@ class KeyLedger implements SmartLifecycle {
 
 	private Consumer<byte[], byte[]> endReader;
 
-	private volatile boolean running;
-
-	private volatile Thread thread;
-
 	KeyLedger(PipelineProperties properties, Clock clock) {
+		// on every node of a cluster: each serves the API, a keyed request can reach any;
+		// before the web server takes requests, after it stops taking them
+		super("key-ledger", properties.autoStart(), SmartLifecycle.DEFAULT_PHASE - 4000, Duration.ofSeconds(5));
 		this.settings = properties.kafka();
 		this.clock = clock;
-		// every node of a cluster serves the API (a keyed request can reach any of them)
-		this.autoStart = properties.autoStart();
 		this.partition = new TopicPartition(settings.topic(), 0);
 	}
 
@@ -122,7 +117,7 @@ class KeyLedger implements SmartLifecycle {
 		synchronized (progress) {
 			while (readUpTo < offset) {
 				long left = deadline - System.nanoTime();
-				if (left <= 0 || !running) {
+				if (left <= 0 || !isRunning()) {
 					throw new PipelineUnavailableException(
 							"the log was not read up to offset " + offset + " in time (Idempotency-Key)", null);
 				}
@@ -138,15 +133,7 @@ class KeyLedger implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		running = true;
-		thread = DaemonThreads.start("key-ledger", this::run);
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		DaemonThreads.stop(thread, Duration.ofSeconds(5));
+	protected void release() {
 		synchronized (this) {
 			if (endReader != null) {
 				endReader.close();
@@ -155,12 +142,13 @@ class KeyLedger implements SmartLifecycle {
 		}
 	}
 
-	private void run() {
+	@Override
+	protected void loop() {
 		Duration backoff = Duration.ofMillis(200);
 		try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(settings, 5_000))) {
 			consumer.assign(List.of(partition));
 			boolean positioned = false;
-			while (running) {
+			while (isRunning()) {
 				try {
 					if (!positioned) {
 						seekToKeep(consumer);
@@ -182,11 +170,11 @@ class KeyLedger implements SmartLifecycle {
 					return;
 				}
 				catch (RuntimeException ex) {
-					if (!running) {
+					if (!isRunning()) {
 						return;
 					}
 					log.warn("Idempotency-Key ledger paused: {}", ex.toString());
-					Backoff.sleep(backoff, () -> running);
+					Backoff.sleep(backoff, this::isRunning);
 					backoff = Backoff.doubled(backoff, Duration.ofSeconds(5));
 				}
 			}
@@ -224,22 +212,6 @@ class KeyLedger implements SmartLifecycle {
 			Map.Entry<String, First> gone = order.pollFirst();
 			keys.remove(gone.getKey(), gone.getValue());
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return autoStart;
-	}
-
-	/** Before the web server takes requests, after it stops taking them. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 4000;
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import dev.campaignpipe.common.DaemonThreads;
+import dev.campaignpipe.common.BackgroundLoop;
 import dev.campaignpipe.common.Backoff;
 import dev.campaignpipe.config.PipelineProperties;
 import io.micrometer.core.instrument.Gauge;
@@ -26,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
  * failure waits (backing off up to 5 s) and reads again from its position. No consumer
  * group and no committed offsets: where a sink stands is stored with what it wrote.
  */
-public abstract class LogSink implements SmartLifecycle {
+public abstract class LogSink extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(LogSink.class);
 
@@ -36,15 +36,7 @@ public abstract class LogSink implements SmartLifecycle {
 
 	private final int maxPoll;
 
-	private final boolean autoStart;
-
-	private final Duration stopTimeout;
-
 	private final TopicPartition partition;
-
-	private volatile boolean running;
-
-	private volatile Thread thread;
 
 	/** The next offset to write; -1 until known. */
 	private volatile long position = -1;
@@ -63,11 +55,13 @@ public abstract class LogSink implements SmartLifecycle {
 	private volatile long written;
 
 	LogSink(String name, PipelineProperties properties, PipelineProperties.Role role, MeterRegistry meters) {
+		// after the stage it writes through (the CSV writer, the database) starts, and
+		// stopped before it
+		super("log-to-" + name, properties.autoStart() && properties.runs(role), SmartLifecycle.DEFAULT_PHASE - 4000,
+				properties.csv().ackTimeout());
 		this.name = name;
 		this.settings = properties.kafka();
 		this.maxPoll = properties.csv().maxBatch();
-		this.stopTimeout = properties.csv().ackTimeout();
-		this.autoStart = properties.autoStart() && properties.runs(role);
 		this.partition = new TopicPartition(settings.topic(), 0);
 		Gauge.builder("pipeline.cluster.sink.lag", () -> lag)
 			.tag("sink", name)
@@ -118,27 +112,16 @@ public abstract class LogSink implements SmartLifecycle {
 		lastError = why;
 	}
 
-	@Override
-	public void start() {
-		running = true;
-		thread = DaemonThreads.start("log-to-" + name, this::run);
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		DaemonThreads.stop(thread, stopTimeout);
-	}
-
 	final boolean stopping() {
-		return !running;
+		return !isRunning();
 	}
 
-	private void run() {
+	@Override
+	protected void loop() {
 		Duration backoff = Duration.ofMillis(200);
 		try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(settings, maxPoll))) {
 			consumer.assign(List.of(partition));
-			while (running) {
+			while (isRunning()) {
 				try {
 					if (position < 0) {
 						long stored = storedPosition();
@@ -148,7 +131,7 @@ public abstract class LogSink implements SmartLifecycle {
 					}
 					consumer.seek(partition, position);
 					boolean onTrack = true;
-					while (running && onTrack) {
+					while (isRunning() && onTrack) {
 						List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(Duration.ofMillis(500))
 							.records(partition)
 							.stream()
@@ -166,14 +149,14 @@ public abstract class LogSink implements SmartLifecycle {
 					return;
 				}
 				catch (RuntimeException ex) {
-					if (!running) {
+					if (!isRunning()) {
 						return;
 					}
 					if (lastError == null) {
 						log.warn("{} sink paused, retrying from offset {}: {}", name, position, ex.toString());
 					}
 					lastError = ex.getMessage() != null ? ex.getMessage() : ex.toString();
-					Backoff.sleep(backoff, () -> running);
+					Backoff.sleep(backoff, this::isRunning);
 					backoff = Backoff.doubled(backoff, Duration.ofSeconds(5));
 				}
 			}
@@ -198,7 +181,7 @@ public abstract class LogSink implements SmartLifecycle {
 		if (position - 1 < end) {
 			consumer.seek(partition, position - 1);
 			List<ConsumerRecord<byte[], byte[]>> next = List.of();
-			while (next.isEmpty() && running && consumer.position(partition) < end) {
+			while (next.isEmpty() && isRunning() && consumer.position(partition) < end) {
 				next = consumer.poll(Duration.ofMillis(500)).records(partition);
 			}
 			if (!next.isEmpty()) {
@@ -212,7 +195,7 @@ public abstract class LogSink implements SmartLifecycle {
 			return;
 		}
 		consumer.seek(partition, from.offset());
-		while (running && consumer.position(partition) < Math.min(position, end)) {
+		while (isRunning() && consumer.position(partition) < Math.min(position, end)) {
 			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500)).records(partition)) {
 				if (record.offset() >= position) {
 					return;
@@ -220,16 +203,6 @@ public abstract class LogSink implements SmartLifecycle {
 				keys.isRepeat(record);
 			}
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return autoStart;
 	}
 
 }

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +35,7 @@ public class LogToCsv extends LogSink {
 	private final CsvWriterService writer;
 
 	LogToCsv(PipelineProperties properties, CsvWriterService writer, MeterRegistry meters) {
-		super("csv", properties, PipelineProperties.Role.CSV, meters);
+		super(SinkStatus.CSV, properties, PipelineProperties.Role.CSV, meters);
 		this.ackTimeout = properties.csv().ackTimeout();
 		this.writer = writer;
 	}
@@ -101,12 +100,6 @@ public class LogToCsv extends LogSink {
 		catch (TimeoutException ex) {
 			throw new IllegalStateException(what + " was not confirmed within " + ackTimeout.toMillis() + " ms", ex);
 		}
-	}
-
-	/** After the CSV writer starts, before it stops. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 4000;
 	}
 
 }

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +28,7 @@ public class LogToDatabase extends LogSink {
 	private final LogMirror mirror;
 
 	LogToDatabase(PipelineProperties properties, LogMirror mirror, MeterRegistry meters) {
-		super("database", properties, PipelineProperties.Role.DATABASE, meters);
+		super(SinkStatus.DATABASE, properties, PipelineProperties.Role.DATABASE, meters);
 		this.mirror = mirror;
 	}
 
@@ -92,12 +91,6 @@ public class LogToDatabase extends LogSink {
 			return LogMirror.Entry.restated(offset, restated, text);
 		}
 		return LogMirror.Entry.added(offset, StoredCampaign.of(offset + 1, entry.campaign()), text);
-	}
-
-	/** After the database is reachable, with the CSV sink. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 4000;
 	}
 
 }

@@ -14,4 +14,16 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SinkStatus(String sink, long position, long lag, long written, String lastError) {
+
+	/** The sink that writes the CSV, as status and metrics name it. */
+	public static final String CSV = "csv";
+
+	/** The sink that writes the database mirror. */
+	public static final String DATABASE = "database";
+
+	/** Whether this is the database mirror's sink. */
+	public boolean feedsDatabase() {
+		return DATABASE.equals(sink);
+	}
+
 }

@@ -45,7 +45,7 @@ class DatabaseHealth implements HealthIndicator {
 	@Override
 	public Health health() {
 		// cluster mode: the database follows the log on the nodes with the database role
-		SinkStatus fromLog = sinks.get().stream().filter(s -> "database".equals(s.sink())).findFirst().orElse(null);
+		SinkStatus fromLog = sinks.get().stream().filter(SinkStatus::feedsDatabase).findFirst().orElse(null);
 		if (fromLog != null) {
 			Health.Builder health = fromLog.lastError() == null ? Health.up()
 					: Health.status(DEGRADED).withDetail("error", fromLog.lastError());

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
-import dev.campaignpipe.common.DaemonThreads;
+import dev.campaignpipe.common.BackgroundLoop;
 import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.RecordsWritten;
@@ -49,7 +49,7 @@ import org.springframework.stereotype.Service;
  * of it, never a record.
  */
 @Service
-public class TrailLog implements SmartLifecycle {
+public class TrailLog extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(TrailLog.class);
 
@@ -66,16 +66,12 @@ public class TrailLog implements SmartLifecycle {
 
 	private final BlockingQueue<TrailEntry> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
 
-	private volatile boolean running;
-
-	private volatile Thread thread;
-
 	private volatile boolean warned;
 
-	private final boolean autoStart;
-
 	public TrailLog(PipelineProperties properties) {
-		this.autoStart = properties.autoStart();
+		// with the writer (command-line tools that start no writer keep no trail); before
+		// it, which announces into the trail, and stopped after it
+		super("trail", properties.autoStart(), SmartLifecycle.DEFAULT_PHASE - 8192, Duration.ofSeconds(5));
 		this.enabled = properties.trail().enabled();
 		this.file = properties.stateDir().resolve("trail.jsonl");
 	}
@@ -87,7 +83,7 @@ public class TrailLog implements SmartLifecycle {
 
 	@EventListener
 	void onWritten(RecordsWritten event) {
-		if (!running) {
+		if (!isRunning()) {
 			return;
 		}
 		String location = event.location().name().toLowerCase(Locale.ROOT);
@@ -101,21 +97,21 @@ public class TrailLog implements SmartLifecycle {
 
 	@EventListener
 	void onSpoolMoved(SpoolMoved event) {
-		if (running) {
+		if (isRunning()) {
 			runsOf(TrailEntry.UNSPOOLED, event.ids(), event.at());
 		}
 	}
 
 	@EventListener
 	void onMirrorChanged(MirrorChanged change) {
-		if (running && !change.inserted().isEmpty()) {
+		if (isRunning() && !change.inserted().isEmpty()) {
 			runsOf(TrailEntry.DATABASE, change.inserted().stream().map(StoredCampaign::id).toList(), Instant.now());
 		}
 	}
 
 	@EventListener
 	void onExport(ExportWritten export) {
-		if (running) {
+		if (isRunning()) {
 			add(new TrailEntry(TrailEntry.EXPORT, null, null, export.finished(), null, null, null, null,
 					export.started()));
 		}
@@ -161,9 +157,9 @@ public class TrailLog implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected boolean prepare() {
 		if (!enabled) {
-			return;
+			return false;
 		}
 		try {
 			Files.createDirectories(file.getParent());
@@ -172,31 +168,7 @@ public class TrailLog implements SmartLifecycle {
 		catch (IOException ex) {
 			log.warn("record trails: cannot read {} ({}); trails start empty", file, ex.toString());
 		}
-		running = true;
-		thread = DaemonThreads.start("trail", this::writeLoop);
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		DaemonThreads.stop(thread, Duration.ofSeconds(5));
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** With the writer: command-line tools that start no writer keep no trail. */
-	@Override
-	public boolean isAutoStartup() {
-		return autoStart;
-	}
-
-	/** Before the writer (which announces into it) and after it stops. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 8192;
+		return true;
 	}
 
 	private void load() throws IOException {
@@ -224,18 +196,19 @@ public class TrailLog implements SmartLifecycle {
 	 * fails (a full disk) is tried again every few seconds with what waits meanwhile;
 	 * nothing is dropped from memory.
 	 */
-	private void writeLoop() {
+	@Override
+	protected void loop() {
 		// written but not yet forced: written again after a failure (a line twice is
 		// harmless, the same run is taken once)
 		List<TrailEntry> unforced = new ArrayList<>();
-		while (running || !waiting.isEmpty() || !unforced.isEmpty()) {
+		while (isRunning() || !waiting.isEmpty() || !unforced.isEmpty()) {
 			try (FileOutputStream stream = new FileOutputStream(file.toFile(), true);
 					OutputStream out = new BufferedOutputStream(stream, 64 * 1024)) {
 				for (TrailEntry again : unforced) {
 					write(out, again);
 				}
 				long lastForce = System.nanoTime();
-				while (running || !waiting.isEmpty() || !unforced.isEmpty()) {
+				while (isRunning() || !waiting.isEmpty() || !unforced.isEmpty()) {
 					TrailEntry entry = null;
 					try {
 						entry = waiting.poll(200, TimeUnit.MILLISECONDS);
@@ -248,7 +221,7 @@ public class TrailLog implements SmartLifecycle {
 						unforced.add(entry);
 					}
 					if (!unforced.isEmpty()
-							&& (!running || System.nanoTime() - lastForce > TimeUnit.SECONDS.toNanos(1))) {
+							&& (!isRunning() || System.nanoTime() - lastForce > TimeUnit.SECONDS.toNanos(1))) {
 						out.flush();
 						stream.getFD().sync();
 						lastForce = System.nanoTime();
@@ -258,7 +231,7 @@ public class TrailLog implements SmartLifecycle {
 			}
 			catch (IOException ex) {
 				log.warn("record trails: cannot write {} ({}); trying again in 5 s", file, ex.toString());
-				if (!running) {
+				if (!isRunning()) {
 					return; // stopping: what is unwritten stays in memory only
 				}
 				try {
