@@ -2,6 +2,9 @@ package dev.campaignpipe.cluster;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.campaignpipe.campaign.Campaign;
@@ -76,8 +79,8 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 
 	@Override
 	public Receipt submit(Campaign campaign, Source source) {
-		return CampaignQueue.awaitAcknowledged(submitAsync(campaign, null, 0, source),
-				settings.deliveryTimeout().toMillis() + 2_000);
+		return new Receipt(StoredCampaign.of(await(send(LogEntry.of(campaign, source))).offset() + 1, campaign),
+				Location.LOG);
 	}
 
 	@Override
@@ -98,7 +101,7 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 					+ " cannot be kept: in cluster mode campaign_id comes from the log (import with --reassign-ids,"
 					+ " or into a single-machine installation)"));
 		}
-		return send(LogEntry.of(campaign, source))
+		return send(LogEntry.of(campaign, source)).done()
 			.thenApply(metadata -> new Receipt(StoredCampaign.of(metadata.offset() + 1, campaign), Location.LOG));
 	}
 
@@ -114,11 +117,8 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 		if (earlier != null) {
 			return earlier(earlier, campaign, key, fingerprint);
 		}
-		long timeout = settings.deliveryTimeout().toMillis() + 2_000;
-		CompletableFuture<Receipt> appended = send(LogEntry.of(campaign, source), key, fingerprint)
-			.thenApply(metadata -> new Receipt(StoredCampaign.of(metadata.offset() + 1, campaign), Location.LOG));
-		Receipt receipt = CampaignQueue.awaitAcknowledged(appended, timeout);
-		long offset = receipt.stored().id() - 1;
+		long offset = await(send(LogEntry.of(campaign, source), key, fingerprint)).offset();
+		Receipt receipt = new Receipt(StoredCampaign.of(offset + 1, campaign), Location.LOG);
 		KeyLedger.First first;
 		try {
 			first = keys.firstUpTo(key, offset);
@@ -146,7 +146,7 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 
 	@Override
 	public CompletableFuture<Integer> restate(Map<Long, Campaign> changes) {
-		return send(LogEntry.restating(changes)).thenApply(metadata -> changes.size());
+		return send(LogEntry.restating(changes)).done().thenApply(metadata -> changes.size());
 	}
 
 	/**
@@ -163,12 +163,13 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 		return lastId.get();
 	}
 
-	private CompletableFuture<RecordMetadata> send(LogEntry entry) {
+	private LogProducer.Pending send(LogEntry entry) {
 		return send(entry, null, null);
 	}
 
-	private CompletableFuture<RecordMetadata> send(LogEntry entry, String key, String fingerprint) {
-		return producer.append(key, fingerprint, LogCodec.write(entry)).whenComplete((metadata, error) -> {
+	private LogProducer.Pending send(LogEntry entry, String key, String fingerprint) {
+		LogProducer.Pending pending = producer.append(key, fingerprint, LogCodec.write(entry));
+		pending.done().whenComplete((metadata, error) -> {
 			if (error != null) {
 				failed.increment();
 				lastError = error.getMessage();
@@ -183,6 +184,45 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 				lastId.accumulateAndGet(metadata.offset() + 1, Math::max);
 			}
 		});
+		return pending;
+	}
+
+	/**
+	 * Waits for the log to hold the entry, up to the delivery timeout and a little more.
+	 * A submitter that stops waiting keeps its entry out of the log, so its 503 is true;
+	 * if the entry's commit has begun, the commit's outcome is the answer.
+	 */
+	private RecordMetadata await(LogProducer.Pending pending) {
+		long wait = settings.deliveryTimeout().toMillis() + 2_000;
+		try {
+			try {
+				return pending.done().get(wait, TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				if (pending.giveUp()) {
+					throw new PipelineUnavailableException(
+							"the cluster did not acknowledge the record within " + wait + " ms; nothing was stored",
+							ex);
+				}
+				return pending.done().get(wait, TimeUnit.MILLISECONDS); // being committed
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			pending.giveUp();
+			throw new PipelineUnavailableException("interrupted while waiting for the cluster", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof PipelineUnavailableException unavailable) {
+				throw unavailable;
+			}
+			throw new PipelineUnavailableException(
+					"the cluster could not acknowledge the record: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new PipelineUnavailableException("the cluster committed nothing it could confirm within " + 2 * wait
+					+ " ms; whether the record was stored is not known: retry with an Idempotency-Key", ex);
+		}
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.PipelineUnavailableException;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * (SPEC §15: nothing half-stored). One thread owns the producer; after a failure it
  * starts a new one under the same transactional id, which fences the old and aborts
  * whatever it left open.
+ *
+ * <p>
+ * A submitter that stops waiting ({@link Pending#giveUp()}) before its entry's
+ * transaction is committed keeps it out: the entry is dropped, or its transaction aborted
+ * and the rest of the group committed again, so a 503 never hides an entry that reaches
+ * the log later. Once the commit has begun, the submitter waits for its outcome instead.
  */
 final class LogProducer {
 
@@ -40,24 +48,89 @@ final class LogProducer {
 
 	private final BlockingQueue<Pending> waiting;
 
+	/** A new transactional producer under the id given. */
+	private final Function<String, Producer<byte[], byte[]>> producers;
+
 	private final List<Thread> senders = new ArrayList<>();
 
 	private volatile boolean running = true;
 
 	/**
-	 * An entry waiting for the log, and who waits for its offset.
-	 *
-	 * @param key the submission's Idempotency-Key as the record's key, or {@code null}
-	 * @param fingerprint the hash of the request body it came with (a header), or
-	 * {@code null}
+	 * An entry waiting for the log, and who waits for its offset ({@link #done()}).
 	 */
-	record Pending(String key, String fingerprint, byte[] value, CompletableFuture<RecordMetadata> done) {
+	static final class Pending {
+
+		private static final int WAITING = 0;
+
+		private static final int COMMITTING = 1;
+
+		private static final int GIVEN_UP = 2;
+
+		private final String key;
+
+		private final String fingerprint;
+
+		private final byte[] value;
+
+		private final CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
+
+		private final AtomicInteger state = new AtomicInteger(WAITING);
+
+		/**
+		 * @param key the submission's Idempotency-Key as the record's key, or
+		 * {@code null}
+		 * @param fingerprint the hash of the request body it came with (a header), or
+		 * {@code null}
+		 */
+		Pending(String key, String fingerprint, byte[] value) {
+			this.key = key;
+			this.fingerprint = fingerprint;
+			this.value = value;
+		}
+
+		/** Completes once the log holds the entry, committed, or it will never. */
+		CompletableFuture<RecordMetadata> done() {
+			return done;
+		}
+
+		/**
+		 * The submitter stops waiting.
+		 * @return {@code true} if the entry will never reach the log; {@code false} if
+		 * its transaction is being committed already (wait for {@link #done()})
+		 */
+		boolean giveUp() {
+			return state.compareAndSet(WAITING, GIVEN_UP) || state.get() == GIVEN_UP;
+		}
+
+		private boolean givenUp() {
+			return state.get() == GIVEN_UP;
+		}
+
+		/** Whether it may go into the commit that starts now (not given up). */
+		private boolean toCommit() {
+			return state.compareAndSet(WAITING, COMMITTING);
+		}
+
+		private void backToWaiting() {
+			state.set(WAITING);
+		}
+
+		private void fail(String why, Throwable cause) {
+			done.completeExceptionally(new PipelineUnavailableException(why, cause));
+		}
+
 	}
 
 	LogProducer(PipelineProperties.Kafka settings, int capacity, int maxGroup) {
+		this(settings, capacity, maxGroup, id -> new KafkaProducer<>(KafkaClients.producer(settings, id)));
+	}
+
+	LogProducer(PipelineProperties.Kafka settings, int capacity, int maxGroup,
+			Function<String, Producer<byte[], byte[]>> producers) {
 		this.settings = settings;
 		this.maxGroup = maxGroup;
 		this.waiting = new ArrayBlockingQueue<>(capacity);
+		this.producers = producers;
 		// a transaction takes several round trips among the brokers (~30 ms here, idle);
 		// several in parallel, each its own producer, overlap them where the brokers
 		// have cores to spare (on 2 shared cores one was faster: docs/benchmarks.md §10)
@@ -71,8 +144,8 @@ final class LogProducer {
 		}
 	}
 
-	/** Queues an entry; the future completes once the log holds it, committed. */
-	CompletableFuture<RecordMetadata> append(byte[] value) {
+	/** Queues an entry; {@link Pending#done()} completes once the log holds it. */
+	Pending append(byte[] value) {
 		return append(null, null, value);
 	}
 
@@ -80,17 +153,15 @@ final class LogProducer {
 	 * Queues an entry that carries an Idempotency-Key ({@link KeyLedger}): the key as the
 	 * record's key, the body's fingerprint in the header {@value KeyLedger#FINGERPRINT}.
 	 */
-	CompletableFuture<RecordMetadata> append(String key, String fingerprint, byte[] value) {
-		Pending pending = new Pending(key, fingerprint, value, new CompletableFuture<>());
+	Pending append(String key, String fingerprint, byte[] value) {
+		Pending pending = new Pending(key, fingerprint, value);
 		if (!running) {
-			pending.done().completeExceptionally(new PipelineUnavailableException("shutting down", null));
+			pending.fail("shutting down", null);
 		}
 		else if (!waiting.offer(pending)) {
-			pending.done()
-				.completeExceptionally(
-						new PipelineUnavailableException("too many submissions wait for the cluster", null));
+			pending.fail("too many submissions wait for the cluster", null);
 		}
-		return pending.done();
+		return pending;
 	}
 
 	/** One sender thread and the producer it owns. */
@@ -127,59 +198,89 @@ final class LogProducer {
 			}
 			List<Pending> late = new ArrayList<>();
 			waiting.drainTo(late);
-			late.forEach(p -> p.done().completeExceptionally(new PipelineUnavailableException("shutting down", null)));
+			late.forEach(p -> p.fail("shutting down", null));
 			closeProducer();
 		}
 
 		private ProducerRecord<byte[], byte[]> record(Pending pending) {
-			if (pending.key() == null) {
-				return new ProducerRecord<>(settings.topic(), 0, null, pending.value());
+			if (pending.key == null) {
+				return new ProducerRecord<>(settings.topic(), 0, null, pending.value);
 			}
 			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(settings.topic(), 0,
-					pending.key().getBytes(StandardCharsets.UTF_8), pending.value());
-			record.headers().add(KeyLedger.FINGERPRINT, pending.fingerprint().getBytes(StandardCharsets.UTF_8));
+					pending.key.getBytes(StandardCharsets.UTF_8), pending.value);
+			record.headers().add(KeyLedger.FINGERPRINT, pending.fingerprint.getBytes(StandardCharsets.UTF_8));
 			return record;
 		}
 
-		/** One transaction for the group: every entry acknowledged, or none. */
+		/**
+		 * One transaction for the group: every entry acknowledged, or none. Entries whose
+		 * submitter gave up stay out: before anything is sent, and again at the last
+		 * moment the transaction can still be aborted (it is, and the rest go again).
+		 */
 		private void commit(List<Pending> group) {
-			List<Future<RecordMetadata>> sent = new ArrayList<>(group.size());
-			try {
-				Producer<byte[], byte[]> p = producer();
-				p.beginTransaction();
-				for (Pending pending : group) {
-					sent.add(p.send(record(pending)));
+			while (true) {
+				dropGivenUp(group);
+				if (group.isEmpty()) {
+					return;
 				}
-				p.commitTransaction();
-				for (int i = 0; i < group.size(); i++) {
-					group.get(i).done().complete(sent.get(i).get());
+				List<Future<RecordMetadata>> sent = new ArrayList<>(group.size());
+				try {
+					Producer<byte[], byte[]> p = producer();
+					p.beginTransaction();
+					for (Pending pending : group) {
+						sent.add(p.send(record(pending)));
+					}
+					List<Pending> committing = new ArrayList<>(group.size());
+					for (Pending pending : group) {
+						if (pending.toCommit()) {
+							committing.add(pending);
+						}
+					}
+					if (committing.size() < group.size()) {
+						p.abortTransaction();
+						committing.forEach(Pending::backToWaiting);
+						continue; // without the given-up ones
+					}
+					p.commitTransaction();
+					for (int i = 0; i < group.size(); i++) {
+						group.get(i).done().complete(sent.get(i).get());
+					}
+					return;
+				}
+				catch (ExecutionException | RuntimeException ex) {
+					Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
+					log.warn("the cluster did not acknowledge {} submissions: {}", group.size(), cause.toString());
+					// whether the transaction can still be aborted or not, a new producer
+					// under the same id fences this one and has the cluster abort what it
+					// left open
+					closeProducer();
+					String why = "the cluster could not acknowledge the record (" + cause.getClass().getSimpleName()
+							+ ": " + cause.getMessage() + ")";
+					group.forEach(pending -> pending.fail(why, cause));
+					return;
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					closeProducer();
+					group.forEach(pending -> pending.fail("interrupted", ex));
+					return;
 				}
 			}
-			catch (ExecutionException | RuntimeException ex) {
-				Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
-				log.warn("the cluster did not acknowledge {} submissions: {}", group.size(), cause.toString());
-				// whether the transaction can still be aborted or not, a new producer
-				// under
-				// the same id fences this one and has the cluster abort what it left open
-				closeProducer();
-				PipelineUnavailableException failure = new PipelineUnavailableException(
-						"the cluster could not acknowledge the record (" + cause.getClass().getSimpleName() + ": "
-								+ cause.getMessage() + ")",
-						cause);
-				group.forEach(pending -> pending.done().completeExceptionally(failure));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				closeProducer();
-				group.forEach(pending -> pending.done()
-					.completeExceptionally(new PipelineUnavailableException("interrupted", ex)));
-			}
+		}
+
+		private void dropGivenUp(List<Pending> group) {
+			group.removeIf(pending -> {
+				if (pending.givenUp()) {
+					pending.fail("given up by its submitter before the cluster acknowledged it", null);
+					return true;
+				}
+				return false;
+			});
 		}
 
 		private Producer<byte[], byte[]> producer() {
 			if (producer == null) {
-				KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(
-						KafkaClients.producer(settings, transactionalId));
+				Producer<byte[], byte[]> created = producers.apply(transactionalId);
 				try {
 					created.initTransactions();
 				}
