@@ -35,7 +35,16 @@ final class SyncLoop {
 
 	private final Semaphore wake = new Semaphore(0);
 
+	/**
+	 * How often an idle sync reads its checkpoint back: a database that went away shows
+	 * (status, banner, readiness) within seconds, not with the next record.
+	 */
+	static final Duration IDLE_CHECK = Duration.ofSeconds(5);
+
 	private volatile boolean running;
+
+	/** When the database last answered this loop (its thread's only). */
+	private Instant lastContact = Instant.EPOCH;
 
 	private volatile Thread thread;
 
@@ -96,6 +105,7 @@ final class SyncLoop {
 				if (checkpoint == null) {
 					SyncBatch.Outcome stored = batch.stored();
 					checkpoint = stored.checkpoint();
+					lastContact = Instant.now();
 				}
 				coalesce();
 				boolean more = syncOnce();
@@ -106,6 +116,9 @@ final class SyncLoop {
 				backoff = Duration.ofMillis(500);
 				if (!more) {
 					wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					if (Duration.between(lastContact, Instant.now()).compareTo(IDLE_CHECK) >= 0) {
+						checkpoint = null; // read back next round: asks the database
+					}
 				}
 			}
 			catch (InterruptedException ex) {
@@ -152,6 +165,7 @@ final class SyncLoop {
 		return round.run(checkpoint, outcome -> {
 			checkpoint = outcome.checkpoint();
 			lastSync = Instant.now();
+			lastContact = lastSync;
 			loaded.increment(outcome.rows());
 			// copies of the mirror (the analytics replica) follow it from here, in order
 			events.publishEvent(

@@ -91,6 +91,28 @@ class SyncMariaDbIntegrationTests extends SyncScenarios {
 		assertThat(db.count("SELECT MAX(campaign_id) FROM digital_marketing_ad_performance_data")).isEqualTo(200);
 	}
 
+	@Test
+	void anIdleSyncNoticesTheDatabaseGoneAndBackWithoutANewRecord() throws Exception {
+		try (ChildApp app = start()) {
+			for (int i = 0; i < 5; i++) {
+				submit(app, AppIntegrationTest.workedExampleJson());
+			}
+			awaitSynced(app, Duration.ofSeconds(15));
+			proxy.cut();
+			// nothing is submitted: only the idle check can tell
+			await().atMost(SyncLoop.IDLE_CHECK.plusSeconds(15))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> status(app), s -> s.contains("database unavailable"));
+			assertThat(httpStatus(app, "/actuator/health/readiness")).isEqualTo(503);
+			proxy.restore();
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> status(app), s -> !s.contains("database unavailable"));
+			assertThat(httpStatus(app, "/actuator/health/readiness")).isEqualTo(200);
+		}
+		assertThat(database(dir).count("SELECT COUNT(*) FROM digital_marketing_ad_performance_data")).isEqualTo(5);
+	}
+
 	private int httpStatus(ChildApp app, String path) throws Exception {
 		return http
 			.send(java.net.http.HttpRequest.newBuilder(app.uri(path)).build(),
