@@ -8,9 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.support.TestProperties;
@@ -50,45 +49,21 @@ class LogProducerTests {
 
 	@Test
 	void anEntryGivenUpWhileItsTransactionIsOpenIsAbortedAndTheRestOfTheGroupCommitted() throws Exception {
-		CountDownLatch initEntered = new CountDownLatch(1);
-		CountDownLatch initMayReturn = new CountDownLatch(1);
-		AtomicReference<LogProducer.Pending> givenUpDuringSend = new AtomicReference<>();
-		AtomicInteger aborted = new AtomicInteger();
-		MockProducer<byte[], byte[]> brokers = new MockProducer<>(true, null, new ByteArraySerializer(),
-				new ByteArraySerializer()) {
-
-			@Override
-			public void initTransactions() {
-				initEntered.countDown();
-				await(initMayReturn);
-				super.initTransactions();
-			}
-
-			@Override
-			public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
-				// the submitter of "a" times out while its transaction is open
-				if (text(record.value()).equals("a") && givenUpDuringSend.get() != null) {
-					assertThat(givenUpDuringSend.getAndSet(null).giveUp()).isTrue();
-				}
-				return super.send(record);
-			}
-
-			@Override
-			public void abortTransaction() {
-				aborted.incrementAndGet();
-				super.abortTransaction();
-			}
-
-		};
+		HeldBrokers brokers = new HeldBrokers();
 		producer = new LogProducer(settings, 100, 100, id -> brokers);
 
 		// the first group holds the sender while "a" and "b" queue up behind it
 		LogProducer.Pending first = producer.append(bytes("first"));
-		assertThat(initEntered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		brokers.init.awaitEntered();
 		LogProducer.Pending a = producer.append(bytes("a"));
 		LogProducer.Pending b = producer.append(bytes("b"));
-		givenUpDuringSend.set(a);
-		initMayReturn.countDown();
+		// the submitter of "a" times out while its transaction is open
+		brokers.onSend = value -> {
+			if (value.equals("a")) {
+				assertThat(a.giveUp()).isTrue();
+			}
+		};
+		brokers.init.release();
 
 		assertThat(b.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotNull();
 		assertThat(first.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotNull();
@@ -97,32 +72,20 @@ class LogProducerTests {
 			.cause()
 			.isInstanceOf(PipelineUnavailableException.class)
 			.hasMessageContaining("given up");
-		assertThat(aborted).hasValue(1);
+		assertThat(brokers.aborted).hasValue(1);
 		assertThat(brokers.history()).extracting(r -> text(r.value())).containsExactly("first", "b");
 		assertThat(a.giveUp()).isTrue(); // asked again: still out of the log
 	}
 
 	@Test
 	void anEntryGivenUpBeforeItIsSentNeverReachesTheLog() throws Exception {
-		CountDownLatch initEntered = new CountDownLatch(1);
-		CountDownLatch initMayReturn = new CountDownLatch(1);
-		MockProducer<byte[], byte[]> brokers = new MockProducer<>(true, null, new ByteArraySerializer(),
-				new ByteArraySerializer()) {
-
-			@Override
-			public void initTransactions() {
-				initEntered.countDown();
-				await(initMayReturn);
-				super.initTransactions();
-			}
-
-		};
+		HeldBrokers brokers = new HeldBrokers();
 		producer = new LogProducer(settings, 100, 100, id -> brokers);
 		LogProducer.Pending first = producer.append(bytes("first"));
-		assertThat(initEntered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		brokers.init.awaitEntered();
 		LogProducer.Pending late = producer.append(bytes("late"));
 		assertThat(late.giveUp()).isTrue();
-		initMayReturn.countDown();
+		brokers.init.release();
 
 		assertThat(first.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotNull();
 		assertThatThrownBy(() -> late.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
@@ -134,31 +97,86 @@ class LogProducerTests {
 
 	@Test
 	void aSubmitterWhoseEntryIsBeingCommittedWaitsForTheOutcome() throws Exception {
-		CountDownLatch commitEntered = new CountDownLatch(1);
-		CountDownLatch commitMayReturn = new CountDownLatch(1);
-		AtomicBoolean committed = new AtomicBoolean();
-		MockProducer<byte[], byte[]> brokers = new MockProducer<>(true, null, new ByteArraySerializer(),
-				new ByteArraySerializer()) {
-
-			@Override
-			public void commitTransaction() {
-				commitEntered.countDown();
-				await(commitMayReturn);
-				super.commitTransaction();
-				committed.set(true);
-			}
-
-		};
+		HeldBrokers brokers = new HeldBrokers();
+		brokers.init.release();
 		producer = new LogProducer(settings, 100, 100, id -> brokers);
 		LogProducer.Pending entry = producer.append(bytes("slow"));
-		assertThat(commitEntered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		brokers.commit.awaitEntered();
 
 		// too late to keep it out: the answer must be the commit's outcome, not a 503
 		assertThat(entry.giveUp()).isFalse();
-		commitMayReturn.countDown();
+		brokers.commit.release();
 		assertThat(entry.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).offset()).isZero();
-		assertThat(committed).isTrue();
 		assertThat(brokers.history()).extracting(r -> text(r.value())).containsExactly("slow");
+	}
+
+	/** A point the sender stops at until the test lets it go on. */
+	private static final class Hold {
+
+		private final CountDownLatch entered = new CountDownLatch(1);
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		void pass() {
+			entered.countDown();
+			await(released);
+		}
+
+		void awaitEntered() {
+			await(entered);
+		}
+
+		void release() {
+			released.countDown();
+		}
+
+	}
+
+	/**
+	 * Kafka's mock of a producer and its brokers, held at the start of the first
+	 * transaction and at each commit until the test releases it; it counts aborts and
+	 * tells the test of each value sent.
+	 */
+	private static final class HeldBrokers extends MockProducer<byte[], byte[]> {
+
+		final Hold init = new Hold();
+
+		final Hold commit = new Hold();
+
+		final AtomicInteger aborted = new AtomicInteger();
+
+		volatile Consumer<String> onSend = value -> {
+		};
+
+		HeldBrokers() {
+			super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+			commit.release(); // unless a test holds it
+		}
+
+		@Override
+		public void initTransactions() {
+			init.pass();
+			super.initTransactions();
+		}
+
+		@Override
+		public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+			onSend.accept(text(record.value()));
+			return super.send(record);
+		}
+
+		@Override
+		public void commitTransaction() {
+			commit.pass();
+			super.commitTransaction();
+		}
+
+		@Override
+		public void abortTransaction() {
+			aborted.incrementAndGet();
+			super.abortTransaction();
+		}
+
 	}
 
 	private static void await(CountDownLatch latch) {
