@@ -118,6 +118,12 @@ final class ReplicaFollower {
 				rebuild("the CSV was replaced");
 				return;
 			}
+			if (change.from().compareTo(last) > 0) {
+				// a change this node never heard of (in cluster mode another node's sink
+				// wrote it before this node's sink started): read the mirror again
+				rebuild("it missed a change of the mirror");
+				return;
+			}
 			change.inserted().forEach(r -> records.put(r.id(), r));
 			change.updated().forEach(r -> records.put(r.id(), r));
 			replacing |= !change.updated().isEmpty();

@@ -67,7 +67,7 @@ public class LogToDatabase extends LogSink {
 			return false;
 		}
 		long end = Math.min(stored, next);
-		mirror.follow(entries.stream().filter(e -> e.offset() < end).toList(), end);
+		mirror.follow(position(), entries.stream().filter(e -> e.offset() < end).toList(), end);
 		skipTo(end);
 		return end == next;
 	}

@@ -114,11 +114,12 @@ public class LogMirror {
 			table.update(plan.updates(), LOG_GENERATION);
 			quarantine.add(plan.quarantine(), LOG_GENERATION);
 			positions.move(next);
-			return new MirrorChanged(new MirrorPosition(LOG_GENERATION, next), plan.inserted(), plan.updated());
+			return new MirrorChanged(new MirrorPosition(LOG_GENERATION, from), new MirrorPosition(LOG_GENERATION, next),
+					plan.inserted(), plan.updated());
 		});
-		if (change.size() > 0) {
-			events.publishEvent(change);
-		}
+		// also when it holds no record (only quarantine, only repeats): copies follow
+		// the position without a gap
+		events.publishEvent(change);
 		return change;
 	}
 
@@ -128,9 +129,10 @@ public class LogMirror {
 	 * it made, worked out again from the entries, since records are never deleted and the
 	 * position's lock let it write them only on the database as it stood before them.
 	 * Nothing is written.
+	 * @param from the offset the entries start at (this sink's position)
 	 * @param next the offset after the entries
 	 */
-	public MirrorChanged follow(List<Entry> entries, long next) {
+	public MirrorChanged follow(long from, List<Entry> entries, long next) {
 		Set<Long> added = entries.stream()
 			.filter(e -> !e.restatement())
 			.flatMap(e -> e.records().stream())
@@ -143,11 +145,9 @@ public class LogMirror {
 			.filter(id -> !added.contains(id))
 			.toList();
 		Plan plan = plan(entries, table.existing(restated)); // held before these entries
-		MirrorChanged change = new MirrorChanged(new MirrorPosition(LOG_GENERATION, next), plan.inserted(),
-				plan.updated());
-		if (change.size() > 0) {
-			events.publishEvent(change);
-		}
+		MirrorChanged change = new MirrorChanged(new MirrorPosition(LOG_GENERATION, from),
+				new MirrorPosition(LOG_GENERATION, next), plan.inserted(), plan.updated());
+		events.publishEvent(change);
 		return change;
 	}
 

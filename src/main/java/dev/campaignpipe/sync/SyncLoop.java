@@ -163,13 +163,14 @@ final class SyncLoop {
 	 */
 	private boolean syncOnce() throws IOException {
 		return round.run(checkpoint, outcome -> {
+			MirrorPosition from = MirrorPosition.of(checkpoint);
 			checkpoint = outcome.checkpoint();
 			lastSync = Instant.now();
 			lastContact = lastSync;
 			loaded.increment(outcome.rows());
 			// copies of the mirror (the analytics replica) follow it from here, in order
-			events.publishEvent(
-					new MirrorChanged(MirrorPosition.of(outcome.checkpoint()), outcome.inserted(), outcome.updated()));
+			events.publishEvent(new MirrorChanged(from, MirrorPosition.of(outcome.checkpoint()), outcome.inserted(),
+					outcome.updated()));
 		});
 	}
 

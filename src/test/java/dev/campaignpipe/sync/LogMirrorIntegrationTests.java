@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
@@ -143,6 +145,7 @@ class LogMirrorIntegrationTests {
 		int entries = 3_000;
 		List<LogMirror.Entry> log = log(0, entries);
 		ExecutorService sinks = Executors.newFixedThreadPool(2);
+		CyclicBarrier bothStarted = new CyclicBarrier(2);
 		List<List<MirrorChanged>> heard = List.of(Collections.synchronizedList(new ArrayList<>()),
 				Collections.synchronizedList(new ArrayList<>()));
 		try {
@@ -157,6 +160,10 @@ class LogMirrorIntegrationTests {
 				refusals.add(sinks.submit(() -> {
 					int refused = 0;
 					long position = own.next(TOPIC);
+					// both start from the position before either writes (a node that
+					// starts later finds it moved: its replica compares positions at
+					// start)
+					bothStarted.await(10, TimeUnit.SECONDS);
 					while (position < entries) {
 						long end = Math.min(entries, position + 1 + random.nextInt(150));
 						List<LogMirror.Entry> batch = log.subList((int) position, (int) end);
@@ -167,7 +174,7 @@ class LogMirrorIntegrationTests {
 						catch (LogPositionMovedException ex) {
 							refused++;
 							long written = Math.min(ex.stored(), end);
-							own.follow(batch.subList(0, (int) (written - position)), written);
+							own.follow(position, batch.subList(0, (int) (written - position)), written);
 							position = written;
 						}
 					}
@@ -206,7 +213,7 @@ class LogMirrorIntegrationTests {
 		mirror.write(3, batch, 5);
 		published.clear();
 
-		MirrorChanged followed = mirror.follow(batch, 5);
+		MirrorChanged followed = mirror.follow(3, batch, 5);
 
 		assertThat(followed.inserted()).extracting(StoredCampaign::id).containsExactly(4L);
 		assertThat(followed.inserted().get(0).campaign().company()).as("restated in the same batch it was added in")
