@@ -12,10 +12,10 @@ import java.util.function.Consumer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,14 +68,19 @@ public final class Browser {
 
 	/**
 	 * Clicks what leaves the page (a form's submit, a link) and waits until the next page
-	 * has replaced it. A click does not wait for the navigation it starts: without this,
-	 * the next lookup can find the old page's element of the same id (a form shown again
-	 * with its error) and type into a page that is about to go away.
+	 * has replaced it and finished loading. A click does not wait for the navigation it
+	 * starts: without this, the next lookup can find the old page's element of the same
+	 * id (a form shown again with its error) and type into a page that is about to go
+	 * away. The old page is marked in its window object, which the next page does not
+	 * have (asking the old page's elements whether they are stale can fail with an
+	 * inspector error while the documents change).
 	 */
 	public static void clickToNextPage(ChromeDriver driver, By target) {
-		var page = driver.findElement(By.tagName("html"));
+		driver.executeScript("window.leftByTest = true");
 		driver.findElement(target).click();
-		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(driver
+				.executeScript("return window.leftByTest === undefined && document.readyState === 'complete'")));
 	}
 
 	/** Saves what the page looks like under target/screenshots/NAME.png. */
