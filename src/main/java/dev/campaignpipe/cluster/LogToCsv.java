@@ -12,8 +12,11 @@ import dev.campaignpipe.campaign.StoredCampaign;
 import dev.campaignpipe.config.PipelineProperties;
 import dev.campaignpipe.csv.CsvWriterService;
 import dev.campaignpipe.csv.Source;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -30,7 +33,11 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "pipeline.queue.kind", havingValue = "kafka")
 public class LogToCsv extends LogSink {
 
+	private static final Logger log = LoggerFactory.getLogger(LogToCsv.class);
+
 	private final Duration ackTimeout;
+
+	private final Counter unreadable;
 
 	private final CsvWriterService writer;
 
@@ -38,6 +45,11 @@ public class LogToCsv extends LogSink {
 		super(SinkStatus.CSV, properties, PipelineProperties.Role.CSV, meters);
 		this.ackTimeout = properties.csv().ackTimeout();
 		this.writer = writer;
+		this.unreadable = Counter.builder("pipeline.cluster.sink.unreadable")
+			.tag("sink", SinkStatus.CSV)
+			.description("Log entries no node can read, passed over by the CSV sink (the database sink quarantines"
+					+ " them with their text)")
+			.register(meters);
 	}
 
 	/** The highest id in the files, waiting while the writer starts. */
@@ -63,7 +75,20 @@ public class LogToCsv extends LogSink {
 		List<Source> sources = new ArrayList<>();
 		long end = position();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
-			LogEntry entry = LogCodec.read(record.value());
+			LogEntry entry;
+			try {
+				entry = LogCodec.read(record.value());
+			}
+			catch (RuntimeException ex) {
+				// no node can read it, so it cannot become a line, and stopping here
+				// would stop the CSV for every entry after it; the database sink
+				// quarantines it with its text (after a restart it is passed over again)
+				flush(batch, sources, end);
+				passOver(record.offset(), ex);
+				end = record.offset() + 1;
+				skipTo(end);
+				continue;
+			}
 			if (entry.isRestatement()) {
 				flush(batch, sources, end);
 				await(writer.restate(entry.changes()), "restating " + entry.restated().size() + " records");
@@ -78,6 +103,12 @@ public class LogToCsv extends LogSink {
 		}
 		flush(batch, sources, end);
 		return true;
+	}
+
+	private void passOver(long offset, RuntimeException why) {
+		unreadable.increment();
+		log.warn("CSV sink: the log entry at offset {} cannot be read and is passed over (campaign_id {} stays"
+				+ " unused in the CSV): {}", offset, offset + 1, why.getMessage());
 	}
 
 	private void flush(List<StoredCampaign> batch, List<Source> sources, long end) throws InterruptedException {
