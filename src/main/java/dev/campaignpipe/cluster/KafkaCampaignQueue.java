@@ -79,8 +79,7 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 
 	@Override
 	public Receipt submit(Campaign campaign, Source source) {
-		return new Receipt(StoredCampaign.of(await(send(LogEntry.of(campaign, source))).offset() + 1, campaign),
-				Location.LOG);
+		return receipt(await(send(LogEntry.of(campaign, source))).offset(), campaign);
 	}
 
 	@Override
@@ -101,8 +100,7 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 					+ " cannot be kept: in cluster mode campaign_id comes from the log (import with --reassign-ids,"
 					+ " or into a single-machine installation)"));
 		}
-		return send(LogEntry.of(campaign, source)).done()
-			.thenApply(metadata -> new Receipt(StoredCampaign.of(metadata.offset() + 1, campaign), Location.LOG));
+		return send(LogEntry.of(campaign, source)).done().thenApply(metadata -> receipt(metadata.offset(), campaign));
 	}
 
 	/**
@@ -118,7 +116,7 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 			return earlier(earlier, campaign, key, fingerprint);
 		}
 		long offset = await(send(LogEntry.of(campaign, source), key, fingerprint)).offset();
-		Receipt receipt = new Receipt(StoredCampaign.of(offset + 1, campaign), Location.LOG);
+		Receipt receipt = receipt(offset, campaign);
 		KeyLedger.First first;
 		try {
 			first = keys.firstUpTo(key, offset);
@@ -141,7 +139,11 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 			throw new KeyReusedException(key);
 		}
 		// the same body: the same record, under the id the first entry got
-		return new Keyed(new Receipt(StoredCampaign.of(first.offset() + 1, campaign), Location.LOG), true);
+		return new Keyed(receipt(first.offset(), campaign), true);
+	}
+
+	private static Receipt receipt(long offset, Campaign campaign) {
+		return new Receipt(StoredCampaign.of(LogEntry.campaignId(offset), campaign), Location.LOG);
 	}
 
 	@Override
@@ -181,7 +183,7 @@ public class KafkaCampaignQueue implements CampaignQueue, DisposableBean {
 				acknowledged.increment();
 				failingSince = null;
 				lastError = null;
-				lastId.accumulateAndGet(metadata.offset() + 1, Math::max);
+				lastId.accumulateAndGet(LogEntry.campaignId(metadata.offset()), Math::max);
 			}
 		});
 		return pending;

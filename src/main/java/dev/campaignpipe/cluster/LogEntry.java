@@ -25,6 +25,14 @@ record LogEntry(Campaign campaign, Source source, List<Restated> restated) {
 	record Restated(long id, Campaign campaign) {
 	}
 
+	/**
+	 * The campaign_id of the record an entry at {@code offset} adds: its offset in the
+	 * log's single partition plus one (SPEC §15), unique and increasing.
+	 */
+	static long campaignId(long offset) {
+		return offset + 1;
+	}
+
 	static LogEntry of(Campaign campaign, Source source) {
 		return new LogEntry(campaign, source, List.of());
 	}

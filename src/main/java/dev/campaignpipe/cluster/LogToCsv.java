@@ -96,7 +96,7 @@ public class LogToCsv extends LogSink {
 				advance(end);
 			}
 			else {
-				batch.add(StoredCampaign.of(record.offset() + 1, entry.campaign()));
+				batch.add(StoredCampaign.of(LogEntry.campaignId(record.offset()), entry.campaign()));
 				sources.add(entry.source() == null ? Source.API : entry.source());
 				end = record.offset() + 1;
 			}
@@ -108,7 +108,7 @@ public class LogToCsv extends LogSink {
 	private void passOver(long offset, RuntimeException why) {
 		unreadable.increment();
 		log.warn("CSV sink: the log entry at offset {} cannot be read and is passed over (campaign_id {} stays"
-				+ " unused in the CSV): {}", offset, offset + 1, why.getMessage());
+				+ " unused in the CSV): {}", offset, LogEntry.campaignId(offset), why.getMessage());
 	}
 
 	private void flush(List<StoredCampaign> batch, List<Source> sources, long end) throws InterruptedException {

@@ -90,7 +90,7 @@ public class LogToDatabase extends LogSink {
 				.toList();
 			return LogMirror.Entry.restated(offset, restated, text);
 		}
-		return LogMirror.Entry.added(offset, StoredCampaign.of(offset + 1, entry.campaign()), text);
+		return LogMirror.Entry.added(offset, StoredCampaign.of(LogEntry.campaignId(offset), entry.campaign()), text);
 	}
 
 }
