@@ -69,7 +69,7 @@ class RecordsBrowserIntegrationTests extends AppIntegrationTest {
 		assertThat(rows.get(0).findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(newest));
 		assertThat(browser.findElement(By.id("record-count")).getText()).startsWith("Records 1–");
 
-		browser.findElement(By.linkText("Ad spend")).click();
+		Browser.clickToNextPage(browser, By.linkText("Ad spend"));
 		waitForRows();
 		assertThat(browser.getCurrentUrl()).contains("sort=ad_spend").contains("dir=asc");
 		List<Double> spends = rows().stream()
@@ -85,7 +85,7 @@ class RecordsBrowserIntegrationTests extends AppIntegrationTest {
 		waitForRows();
 		browser.findElement(By.id("q")).sendKeys("explorer alpha");
 		new Select(browser.findElement(By.id("marketing_channel"))).selectByVisibleText("Google");
-		browser.findElement(By.cssSelector("#record-filters button[type=submit]")).click();
+		Browser.clickToNextPage(browser, By.cssSelector("#record-filters button[type=submit]"));
 		waitForRows();
 
 		// empty fields stay out of the URL
@@ -122,7 +122,7 @@ class RecordsBrowserIntegrationTests extends AppIntegrationTest {
 			.contains("campaign_company=Explorer+Beta")
 			.contains("marketing_channel=Facebook");
 
-		browser.findElement(By.cssSelector("#chips a.chip")).click();
+		Browser.clickToNextPage(browser, By.cssSelector("#chips a.chip"));
 		waitForRows();
 		assertThat(browser.getCurrentUrl()).doesNotContain("campaign_company").contains("marketing_channel=Facebook");
 	}
