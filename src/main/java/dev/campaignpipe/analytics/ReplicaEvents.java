@@ -8,6 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -22,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 class ReplicaEvents implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ReplicaEvents.class);
 
 	private static final long TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(30);
 
@@ -45,7 +50,11 @@ class ReplicaEvents implements SmartLifecycle {
 	private long ticks;
 
 	SseEmitter subscribe() {
-		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+		return subscribe(new SseEmitter(TIMEOUT_MILLIS));
+	}
+
+	/** Registers this emitter (tests hand in their own). */
+	SseEmitter subscribe(SseEmitter emitter) {
 		emitter.onCompletion(() -> emitters.remove(emitter));
 		emitter.onTimeout(() -> emitters.remove(emitter));
 		emitter.onError(ex -> emitters.remove(emitter));
@@ -68,8 +77,20 @@ class ReplicaEvents implements SmartLifecycle {
 		version.incrementAndGet();
 	}
 
-	/** Runs on the ticker thread only. */
+	/**
+	 * Runs on the ticker thread only. Throws nothing: a scheduled task that throws is
+	 * never run again, and every open page would stop hearing of new data for good.
+	 */
 	private void tick() {
+		try {
+			announce();
+		}
+		catch (RuntimeException ex) {
+			log.warn("announcing new data to open dashboards: {}", ex.toString());
+		}
+	}
+
+	private void announce() {
 		long now = version.get();
 		if (now != sent) {
 			sent = now;
@@ -87,10 +108,24 @@ class ReplicaEvents implements SmartLifecycle {
 			try {
 				emitter.send(event);
 			}
-			catch (IOException | IllegalStateException ex) {
+			catch (IOException | RuntimeException ex) {
 				emitters.remove(emitter); // the page went away
-				emitter.completeWithError(ex);
+				endQuietly(emitter, ex);
 			}
+		}
+	}
+
+	/**
+	 * Ends a failed stream. The container may be ending it at the same moment (the page
+	 * closed), and then refuses with an {@link IllegalStateException}: it is gone either
+	 * way.
+	 */
+	private static void endQuietly(SseEmitter emitter, Exception cause) {
+		try {
+			emitter.completeWithError(cause);
+		}
+		catch (RuntimeException ex) {
+			log.debug("ending a dashboard's event stream: {}", ex.toString());
 		}
 	}
 

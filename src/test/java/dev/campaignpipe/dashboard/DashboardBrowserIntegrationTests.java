@@ -25,6 +25,7 @@ import dev.campaignpipe.support.AppIntegrationTest;
 import dev.campaignpipe.support.Browser;
 import dev.campaignpipe.support.Seed;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -382,8 +383,16 @@ class DashboardBrowserIntegrationTests extends AppIntegrationTest {
 		// SPEC §12: on the page within 2 s of reaching the database; 10 s here leaves
 		// room for a slow CI machine
 		String expected = format(before.get("impressions").decimalValue().add(BigDecimal.valueOf(1234567)), "#,##0");
-		within(Duration.ofSeconds(10)).alias("the new record's impressions on the card")
-			.until(() -> text("kpi-impressions").equals(expected));
+		try {
+			within(Duration.ofSeconds(10)).until(() -> text("kpi-impressions").equals(expected));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the new record's impressions (" + expected
+					+ ") not on the card within 10 s: card " + text("kpi-impressions") + ", API "
+					+ count(current("marketing_channel=LinkedIn").get("impressions")) + ", refreshes " + refreshes()
+					+ ", live \"" + text("live-text") + "\", replica " + json("/api/analytics/status") + ", sync "
+					+ json("/api/pipeline/status").get("sync"), ex);
+		}
 		assertThat(driver.executeScript("return window.__sameDocument === true")).as("no reload").isEqualTo(true);
 		assertThat(query()).isEqualTo("?marketing_channel=LinkedIn");
 		assertThat(driver.findElement(By.id("card-revenue")).isDisplayed()).isTrue();
