@@ -187,6 +187,10 @@ public class PowerBiExporter implements SmartLifecycle, ApplicationEventPublishe
 		catch (IOException ex) {
 			// looked again at the next tick
 		}
+		catch (RuntimeException ex) {
+			// a repeating task that throws is never run again: edits would go unnoticed
+			log.warn("looking for edits of {}: {}", csv, ex.toString());
+		}
 	}
 
 	/** Exports now, in the caller's thread (the import command, before it exits). */
