@@ -64,6 +64,20 @@ class LogPositionStore {
 	}
 
 	/**
+	 * For the CSV's sync, in its batch's transaction.
+	 * @throws IllegalStateException if a log sink feeds this database (cluster mode): a
+	 * CSV's rows would mix two sources of ids
+	 */
+	void refuseCsvRows() {
+		List<String> held = jdbc.queryForList("SELECT topic FROM pipeline_log_position WHERE id = 1", String.class);
+		if (!held.isEmpty()) {
+			throw new IllegalStateException("this database holds the records of the log topic '" + held.get(0)
+					+ "' (cluster mode); a database takes its records from a CSV or from the log, not both:"
+					+ " give the CSV's sync a database of its own");
+		}
+	}
+
+	/**
 	 * Locks the position for the caller's transaction (another sink's batch waits until
 	 * it ends) and checks it is still {@code expected}.
 	 * @throws LogPositionMovedException if another sink moved it meanwhile

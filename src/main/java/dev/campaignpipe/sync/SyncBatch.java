@@ -38,15 +38,18 @@ class SyncBatch {
 
 	private final CheckpointStore checkpoints;
 
+	private final LogPositionStore logPosition;
+
 	private final TransactionTemplate transactions;
 
 	private final LineConverter converter;
 
 	SyncBatch(CampaignTable table, QuarantineTable quarantine, CheckpointStore checkpoints,
-			PlatformTransactionManager transactionManager, LineConverter converter) {
+			LogPositionStore logPosition, PlatformTransactionManager transactionManager, LineConverter converter) {
 		this.table = table;
 		this.quarantine = quarantine;
 		this.checkpoints = checkpoints;
+		this.logPosition = logPosition;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.converter = converter;
 	}
@@ -109,9 +112,12 @@ class SyncBatch {
 	 * Writes a prepared chunk and its checkpoint in one transaction, if the database
 	 * still holds {@code stored}, the checkpoint this sync last committed or read.
 	 * @throws CheckpointMovedException if it does not (nothing is written)
+	 * @throws IllegalStateException if a log sink feeds this database (nothing is
+	 * written)
 	 */
 	Outcome commit(Prepared prepared, boolean newReading, Checkpoint stored) {
 		return transactions.execute(tx -> {
+			logPosition.refuseCsvRows();
 			if (newReading) {
 				quarantine.dropBefore(prepared.from().generation());
 			}

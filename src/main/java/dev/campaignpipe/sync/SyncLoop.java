@@ -134,7 +134,7 @@ final class SyncLoop {
 					log.warn("database sync paused, retrying with backoff: {}", ex.toString());
 				}
 				lastError = ex instanceof DataAccessException ? "database unavailable: " + rootMessage(ex)
-						: ex.toString();
+						: ex instanceof IllegalStateException ? ex.getMessage() : ex.toString();
 				// reload: the failed transaction may or may not have committed
 				checkpoint = null;
 				// appends do not cut a backoff short; stop() does

@@ -157,7 +157,7 @@ class CampaignTableMariaDbIntegrationTests {
 		PipelineProperties properties = TestProperties.load(dir);
 		Categories categories = new Categories(properties.categories());
 		CheckpointStore checkpoints = new CheckpointStore(jdbc);
-		SyncBatch batch = new SyncBatch(table, new QuarantineTable(jdbc), checkpoints,
+		SyncBatch batch = new SyncBatch(table, new QuarantineTable(jdbc), checkpoints, new LogPositionStore(jdbc),
 				new DataSourceTransactionManager(dataSource),
 				new LineConverter(new CampaignValidator(categories, Clock.systemUTC()), DateInput.ISO_OR_DAY_FIRST));
 

@@ -1,6 +1,10 @@
 package dev.campaignpipe.sync;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,10 +20,18 @@ import java.util.stream.LongStream;
 import javax.sql.DataSource;
 
 import dev.campaignpipe.campaign.Campaign;
+import dev.campaignpipe.campaign.CampaignValidator;
+import dev.campaignpipe.campaign.Categories;
+import dev.campaignpipe.campaign.DateInput;
 import dev.campaignpipe.campaign.StoredCampaign;
+import dev.campaignpipe.csvfile.CsvFormat;
+import dev.campaignpipe.csvfile.FileFingerprint;
+import dev.campaignpipe.csvfile.LineConverter;
 import dev.campaignpipe.support.MariaDb;
+import dev.campaignpipe.support.TestProperties;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -274,6 +286,34 @@ class LogMirrorIntegrationTests {
 		assertThatIllegalStateException().isThrownBy(() -> mirror.next(TOPIC))
 			.withMessageContaining("mirrors a campaigns.csv")
 			.withMessageContaining("not both");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "mariadb" })
+	void aDatabaseFedFromTheLogTakesNoRowsOfACsv(String kind, @TempDir Path dir) throws Exception {
+		open(kind);
+		mirror.next(TOPIC);
+		mirror.write(0, log(0, 2), 2);
+		Path csv = dir.resolve("campaigns.csv");
+		Files.writeString(csv,
+				new String(CsvFormat.header(), StandardCharsets.UTF_8)
+						+ "7,Brand 7,Winter Deals,Sales,Google,Video,2024-03-01,1000,10,1,"
+						+ "5.00,Mobile,Germany,New Users,,,,,,,,,,,9,3,,,,2024,1,2024,\r\n",
+				StandardCharsets.UTF_8);
+		CheckpointStore checkpoints = new CheckpointStore(jdbc);
+		SyncBatch batch = new SyncBatch(new CampaignTable(jdbc), quarantine, checkpoints, new LogPositionStore(jdbc),
+				new DataSourceTransactionManager(jdbc.getDataSource()),
+				new LineConverter(
+						new CampaignValidator(new Categories(TestProperties.load(dir).categories()), Clock.systemUTC()),
+						DateInput.ISO_OR_DAY_FIRST));
+		SyncBatch.Prepared prepared = batch.prepare(csv, Checkpoint.initial(), FileFingerprint.fileKey(csv), 100);
+		assertThat(prepared.rows()).hasSize(1);
+
+		assertThatIllegalStateException().isThrownBy(() -> batch.commit(prepared, false, checkpoints.load()))
+			.withMessageContaining("log topic 'campaigns'")
+			.withMessageContaining("not both");
+		assertThat(rows()).as("the CSV's row not written").isEqualTo(2);
+		assertThat(checkpoints.load()).as("the CSV's checkpoint not moved").isEqualTo(Checkpoint.initial());
 	}
 
 }
