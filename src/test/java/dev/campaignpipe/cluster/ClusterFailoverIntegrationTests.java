@@ -80,6 +80,11 @@ class ClusterFailoverIntegrationTests {
 				try {
 					load1.awaitAcknowledged(200, Duration.ofSeconds(90));
 					load2.awaitAcknowledged(200, Duration.ofSeconds(90));
+					// the log as the product created it: docs/cluster.md's topic settings
+					assertThat(kafka.topicConfig(TOPIC)).containsEntry("min.insync.replicas", "2")
+						.containsEntry("unclean.leader.election.enable", "false")
+						.containsEntry("retention.ms", "-1")
+						.containsEntry("message.timestamp.type", "LogAppendTime");
 
 					// 0. Idempotency-Key across entry nodes: a retry on the other node,
 					// and

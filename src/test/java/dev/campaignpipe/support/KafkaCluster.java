@@ -89,10 +89,30 @@ public final class KafkaCluster implements AutoCloseable {
 			.until(() -> partition(topic).isr().size() == brokers);
 	}
 
-	private TopicPartitionInfo partition(String topic) throws Exception {
-		try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+	/** The topic's settings as the brokers hold them. */
+	public java.util.Map<String, String> topicConfig(String topic) throws Exception {
+		try (Admin admin = admin()) {
+			org.apache.kafka.common.config.ConfigResource resource = new org.apache.kafka.common.config.ConfigResource(
+					org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+			java.util.Map<String, String> config = new java.util.HashMap<>();
+			admin.describeConfigs(List.of(resource))
+				.all()
+				.get(15, TimeUnit.SECONDS)
+				.get(resource)
+				.entries()
+				.forEach(entry -> config.put(entry.name(), entry.value()));
+			return config;
+		}
+	}
+
+	private Admin admin() {
+		return Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				10_000))) {
+				10_000));
+	}
+
+	private TopicPartitionInfo partition(String topic) throws Exception {
+		try (Admin admin = admin()) {
 			TopicDescription description = admin.describeTopics(Set.of(topic))
 				.allTopicNames()
 				.get(15, TimeUnit.SECONDS)
