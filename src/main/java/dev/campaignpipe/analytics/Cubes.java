@@ -56,7 +56,9 @@ final class Cubes {
 			try {
 				cube.complete(computation.run());
 			}
-			catch (SQLException | RuntimeException ex) {
+			catch (Throwable ex) {
+				// an Error too (out of memory, the engine's native code): a cube never
+				// completed would hold every request for it, now and later, for good
 				cube.completeExceptionally(ex);
 				forget(key, cube);
 				throw ex;

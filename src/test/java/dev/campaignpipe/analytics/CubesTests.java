@@ -1,10 +1,12 @@
 package dev.campaignpipe.analytics;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The cube cache: one computation for the requests of one page, none kept across a change
@@ -103,6 +106,43 @@ class CubesTests {
 		})).isInstanceOf(SQLException.class).hasMessage("engine stopped");
 		cubes.get(1, Cube.CLOSED, GOOGLE, this::compute);
 		assertThat(computed).hasValue(1);
+	}
+
+	@Test
+	void requestsWaitingForAComputationThatDiesWithAnErrorAreAnsweredAndNothingIsKept() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Cube> first = pool.submit(() -> cubes.get(3, Cube.CLOSED, GOOGLE, () -> {
+				started.countDown();
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				throw new OutOfMemoryError("Java heap space");
+			}));
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			Thread[] waiter = new Thread[1];
+			Future<Cube> waiting = pool.submit(() -> {
+				waiter[0] = Thread.currentThread();
+				return cubes.get(3, Cube.CLOSED, GOOGLE, this::compute);
+			});
+			await("the second request waits for the first one's cube").atMost(Duration.ofSeconds(10))
+				.until(() -> waiter[0] != null && waiter[0].getState() == Thread.State.WAITING);
+			release.countDown();
+			assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(OutOfMemoryError.class);
+			assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).as("answered, not held")
+				.isInstanceOf(ExecutionException.class)
+				.hasRootCauseInstanceOf(OutOfMemoryError.class);
+			cubes.get(3, Cube.CLOSED, GOOGLE, this::compute);
+			assertThat(computed).as("the next request computes it").hasValue(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }
