@@ -114,8 +114,7 @@ public class LogMirror {
 			table.update(plan.updates(), LOG_GENERATION);
 			quarantine.add(plan.quarantine(), LOG_GENERATION);
 			positions.move(next);
-			return new MirrorChanged(new MirrorPosition(LOG_GENERATION, from), new MirrorPosition(LOG_GENERATION, next),
-					plan.inserted(), plan.updated());
+			return change(from, next, plan);
 		});
 		// also when it holds no record (only quarantine, only repeats): copies follow
 		// the position without a gap
@@ -145,10 +144,17 @@ public class LogMirror {
 			.filter(id -> !added.contains(id))
 			.toList();
 		Plan plan = plan(entries, table.existing(restated)); // held before these entries
-		MirrorChanged change = new MirrorChanged(new MirrorPosition(LOG_GENERATION, from),
-				new MirrorPosition(LOG_GENERATION, next), plan.inserted(), plan.updated());
+		MirrorChanged change = change(from, next, plan);
 		events.publishEvent(change);
 		return change;
+	}
+
+	/**
+	 * What the entries from offset {@code from} up to {@code next} changed, for copies.
+	 */
+	private static MirrorChanged change(long from, long next, Plan plan) {
+		return new MirrorChanged(new MirrorPosition(LOG_GENERATION, from), new MirrorPosition(LOG_GENERATION, next),
+				plan.inserted(), plan.updated());
 	}
 
 	/**

@@ -38,19 +38,19 @@ class LogPositionStore {
 	 * mirrors a campaigns.csv: its rows would mix two sources of ids
 	 */
 	long next(String topic) {
-		List<String> held = jdbc.queryForList("SELECT topic FROM pipeline_log_position WHERE id = 1", String.class);
-		if (!held.isEmpty() && !held.get(0).equals(topic)) {
-			throw new IllegalStateException("this database holds the records of the log topic '" + held.get(0)
-					+ "', not of '" + topic + "' (pipeline.kafka.topic)");
+		String held = heldTopic();
+		if (held != null && !held.equals(topic)) {
+			throw new IllegalStateException("this database holds the records of the log topic '" + held + "', not of '"
+					+ topic + "' (pipeline.kafka.topic)");
 		}
 		Long csvRead = jdbc.queryForObject(
 				"SELECT COUNT(*) FROM pipeline_sync_checkpoint WHERE byte_offset > 0 OR generation > 0", Long.class);
-		if (held.isEmpty() && csvRead > 0) {
+		if (held == null && csvRead > 0) {
 			throw new IllegalStateException("this database mirrors a campaigns.csv (pipeline_sync_checkpoint);"
 					+ " a database takes its records from a CSV or from the log, not both: give the log sink"
 					+ " a database of its own");
 		}
-		if (held.isEmpty()) {
+		if (held == null) {
 			try {
 				jdbc.update(
 						"INSERT INTO pipeline_log_position (id, topic, next_offset, updated_at) VALUES (1, ?, 0, ?)",
@@ -69,12 +69,20 @@ class LogPositionStore {
 	 * CSV's rows would mix two sources of ids
 	 */
 	void refuseCsvRows() {
-		List<String> held = jdbc.queryForList("SELECT topic FROM pipeline_log_position WHERE id = 1", String.class);
-		if (!held.isEmpty()) {
-			throw new IllegalStateException("this database holds the records of the log topic '" + held.get(0)
+		String held = heldTopic();
+		if (held != null) {
+			throw new IllegalStateException("this database holds the records of the log topic '" + held
 					+ "' (cluster mode); a database takes its records from a CSV or from the log, not both:"
 					+ " give the CSV's sync a database of its own");
 		}
+	}
+
+	/**
+	 * The topic whose records this database holds, or {@code null} if no log feeds it.
+	 */
+	private String heldTopic() {
+		List<String> held = jdbc.queryForList("SELECT topic FROM pipeline_log_position WHERE id = 1", String.class);
+		return held.isEmpty() ? null : held.get(0);
 	}
 
 	/**
