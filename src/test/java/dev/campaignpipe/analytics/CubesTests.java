@@ -37,6 +37,27 @@ class CubesTests {
 		return null; // the cache never looks inside
 	}
 
+	/**
+	 * A request for the Google cube of {@code version} whose computation waits until
+	 * {@code release} opens and then runs {@code then}; returns once it has begun.
+	 */
+	private Future<Cube> held(ExecutorService pool, long version, CountDownLatch release, Cubes.Computation then)
+			throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		Future<Cube> request = pool.submit(() -> cubes.get(version, Cube.CLOSED, GOOGLE, () -> {
+			started.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return then.run();
+		}));
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		return request;
+	}
+
 	@Test
 	void theSameFiltersOverTheSameRecordsAreComputedOnce() throws Exception {
 		cubes.get(1, Cube.CLOSED, GOOGLE, this::compute);
@@ -62,21 +83,10 @@ class CubesTests {
 
 	@Test
 	void requestsAtOnceWaitForOneComputation() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			Future<Cube> first = pool.submit(() -> cubes.get(7, Cube.CLOSED, GOOGLE, () -> {
-				started.countDown();
-				try {
-					release.await(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return compute();
-			}));
-			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<Cube> first = held(pool, 7, release, this::compute);
 			List<Future<Cube>> others = List.of(pool.submit(() -> cubes.get(7, Cube.CLOSED, GOOGLE, this::compute)),
 					pool.submit(() -> cubes.get(7, Cube.CLOSED, GOOGLE, this::compute)));
 			release.countDown();
@@ -110,21 +120,12 @@ class CubesTests {
 
 	@Test
 	void requestsWaitingForAComputationThatDiesWithAnErrorAreAnsweredAndNothingIsKept() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Future<Cube> first = pool.submit(() -> cubes.get(3, Cube.CLOSED, GOOGLE, () -> {
-				started.countDown();
-				try {
-					release.await(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+			Future<Cube> first = held(pool, 3, release, () -> {
 				throw new OutOfMemoryError("Java heap space");
-			}));
-			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			});
 			Thread[] waiter = new Thread[1];
 			Future<Cube> waiting = pool.submit(() -> {
 				waiter[0] = Thread.currentThread();
